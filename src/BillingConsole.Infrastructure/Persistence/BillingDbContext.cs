@@ -1,0 +1,35 @@
+using BillingConsole.Domain.Accounts;
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.Pricing;
+using BillingConsole.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Infrastructure.Persistence;
+
+/// <summary>
+/// The application database, provider-neutral. Thin subclasses per provider own the migration sets (ADR-002).
+/// Money columns are whole ten-thousandths of a yuan (<c>…Units</c>, ADR-001); times are UTC.
+/// </summary>
+public class BillingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Meter> Meters => Set<Meter>();
+    public DbSet<PackType> PackTypes => Set<PackType>();
+    public DbSet<PackSpec> PackSpecs => Set<PackSpec>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTimes back as Unspecified; every instant we store is UTC, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

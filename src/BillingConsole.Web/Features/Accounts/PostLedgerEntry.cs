@@ -1,0 +1,44 @@
+using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Web.Features.Accounts;
+
+/// <summary>One ledger posting inside the caller's unit of work (SPEC B9).</summary>
+public sealed record PostLedgerEntryCommand(Guid AccountId, LedgerEntryKind Kind, Money Amount, string Reference,
+    string IdempotencyKey, string? Description = null);
+
+/// <summary>The entry, and whether it had been posted before under the same idempotency key.</summary>
+public sealed record PostedLedgerEntry(LedgerEntry Entry, bool AlreadyPosted);
+
+/// <summary>
+/// The only way money moves. It works inside the caller's <see cref="BillingDbContext"/> so that the business change
+/// (a bill, a credited recharge, a pack) and its ledger entry commit together; the caller saves. A key that was
+/// posted before returns the first entry and changes nothing.
+/// </summary>
+public static class LedgerPosting
+{
+    public static async Task<Result<PostedLedgerEntry>> PostAsync(this BillingDbContext db, PostLedgerEntryCommand cmd,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var existing = await db.LedgerEntries.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.IdempotencyKey == cmd.IdempotencyKey, ct);
+        if (existing is not null)
+        {
+            return Result<PostedLedgerEntry>.Ok(new PostedLedgerEntry(existing, AlreadyPosted: true));
+        }
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == cmd.AccountId, ct);
+        if (account is null)
+        {
+            return Result<PostedLedgerEntry>.NotFound("The account does not exist.");
+        }
+        var posted = account.Post(cmd.Kind, cmd.Amount, cmd.Reference, cmd.IdempotencyKey, nowUtc, cmd.Description);
+        if (!posted.IsOk)
+        {
+            return posted.Cast<PostedLedgerEntry>();
+        }
+        db.LedgerEntries.Add(posted.Value!);
+        return Result<PostedLedgerEntry>.Ok(new PostedLedgerEntry(posted.Value!, AlreadyPosted: false));
+    }
+}

@@ -1,0 +1,17 @@
+using BillingConsole.Web.Features.Demo;
+using BillingConsole.Web.Features.Pricing;
+
+namespace BillingConsole.Web.Features.Operations;
+
+public static class OperationsRegistration
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogSeeder>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+}

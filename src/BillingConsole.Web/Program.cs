@@ -1,0 +1,46 @@
+using BillingConsole.Infrastructure;
+using BillingConsole.Web.Components;
+using BillingConsole.Web.Components.Account;
+using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Operations;
+using BillingConsole.Web.Features.QuotaAlerts;
+using BillingConsole.Web.Features.ResourcePacks;
+using BillingConsole.Web.Features.Settlement;
+using BillingConsole.Web.Jobs;
+using BillingConsole.Web.Security;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddBillingPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddBillingIdentity();
+builder.Services.AddOperations();
+builder.Services.AddJobs(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddResourcePacks();
+builder.Services.AddSettlement();
+builder.Services.AddQuotaAlerts();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseConsoleAssets();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapJobsDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+await app.InitializeAsync();
+await app.RunAsync();
