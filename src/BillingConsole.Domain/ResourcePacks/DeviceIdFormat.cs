@@ -9,6 +9,6 @@ public static partial class DeviceIdFormat
 
     public static bool IsValid(string? deviceId) => deviceId is not null && Pattern().IsMatch(deviceId);
 
-    [GeneratedRegex("^[A-Za-z0-9_:-]{1,64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_:-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
