@@ -37,8 +37,7 @@ public static class PackAllocator
             var left = bucket.Quantity;
             foreach (var pack in byExpiry)
             {
-                if (!PackAllocatorGuards.CoversWhole(pack, bucket, calendar)) continue;
-                if (left == 0) continue;
+                if (!PackAllocatorGuards.CoversWhole(pack, bucket, calendar) || left == 0) continue;
                 var period = pack.PeriodKey(bucket.StartUtc, calendar);
                 var key = (pack.PackId, period);
                 var before = available.TryGetValue(key, out var known) ? known : pack.AvailableIn(period);
