@@ -141,20 +141,15 @@ public sealed class QuotaAlertEngineTests
         Assert.Empty(s.Evaluate());
     }
 
-    [Fact]
-    public void A3_NothingInValidity_FiresNothing()
+    [Theory]
+    [InlineData(PackCycle.None, 0L, 0L)]
+    [InlineData(PackCycle.Monthly, 0L, 0L)]
+    [InlineData(PackCycle.Hourly, 0L, 100L)]
+    public void A1_HourlyTypesNotSupported_AndEmptyHoldingsFireNothing(PackCycle cycle, long remaining, long total)
     {
-        var s = new AlertScenario().Holds(Rp, PackCycle.None, remaining: 0, total: 0);
+        var s = new AlertScenario().Holds("ANY", cycle, remaining, total);
 
         Assert.Empty(s.Evaluate(QuotaAlertTrigger.Expiry));
-    }
-
-    [Fact]
-    public void A1_HourlyTypesNotSupported_EngineFiresNothing()
-    {
-        var s = new AlertScenario().Holds("IOT_STORAGE", PackCycle.Hourly, remaining: 0, total: 100);
-
-        Assert.Empty(s.Evaluate());
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class QuotaAlertPropertyTests
     {
         Holding.Sample(h =>
         {
-            var s = new AlertScenario().Holds("RP_CALLS", PackCycle.None, h.Remaining, h.Total).Configure("RP_CALLS", true, h.Percent);
+            var s = new AlertScenario().Holds("RP_CALLS", PackCycle.None, h.Remaining, h.Total)
+                .Configure("RP_CALLS", true, h.Percent);
 
             var ratio = s.Evaluate().SingleOrDefault(a => a.Kind == QuotaAlertKind.Ratio);
 
