@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace BillingConsole.Domain.QuotaAlerts;
+
+/// <summary>
+/// Once-only keys for alerts (SPEC A4, A6, J2). The database enforces once-only with a unique index on the key, so a
+/// job that runs twice or on two nodes cannot send the same alert twice. Formats (account id in lowercase "D" form):
+/// <list type="bullet">
+/// <item><c>{accountId}:{packType}:ratio:{yyyy-MM}</c> and <c>…:exhausted:{yyyy-MM}</c> for monthly-cycle types,
+/// month in the billing time zone;</item>
+/// <item><c>{accountId}:{packType}:ratio:arm{epoch}:gen{generation}</c> and <c>…:exhausted:arm…</c> for non-cyclic
+/// types;</item>
+/// <item><c>{accountId}:lowbalance:arm{armCount}</c> for the low-balance alert.</item>
+/// </list>
+/// Keys stay under 128 characters while pack type codes stay under 48.
+/// </summary>
+public static class QuotaAlertOccurrenceKeys
+{
+    /// <summary>Prefix shared by every alert key of an account (to load its history).</summary>
+    public static string AccountPrefix(Guid accountId) => accountId.ToString("D") + ":";
+
+    public static string Monthly(Guid accountId, string packTypeCode, QuotaAlertKind kind, DateOnly month) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{AccountPrefix(accountId)}{packTypeCode}:{Token(kind)}:{month:yyyy-MM}");
+
+    public static string NonCyclic(Guid accountId, string packTypeCode, QuotaAlertKind kind, long armEpoch,
+        int generation) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{AccountPrefix(accountId)}{packTypeCode}:{Token(kind)}:arm{armEpoch}:gen{generation}");
+
+    public static string LowBalance(Guid accountId, long armCount) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AccountPrefix(accountId)}lowbalance:arm{armCount}");
+
+    private static string Token(QuotaAlertKind kind) => kind switch
+    {
+        QuotaAlertKind.Ratio => "ratio",
+        QuotaAlertKind.Exhausted => "exhausted",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
