@@ -116,7 +116,8 @@ public sealed class UsageEventValidator(
         var now = AsUtc(nowUtc);
         if (utc < now - _rules.AcceptanceWindow)
         {
-            error = $"occurredAt is older than the {Describe(_rules.AcceptanceWindow, adjective: true)} acceptance window";
+            var window = Describe(_rules.AcceptanceWindow, adjective: true);
+            error = $"occurredAt is older than the {window} acceptance window";
         }
         else if (utc > now + _rules.FutureTolerance)
         {

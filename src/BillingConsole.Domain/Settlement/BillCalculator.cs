@@ -34,7 +34,8 @@ public static class BillCalculator
             .OrderBy(u => u.UsageDay)
             .ThenBy(u => u.Service, StringComparer.Ordinal)
             .Select(u => new BillLine(u))
-            .ToList();
+            .ToList()
+            .AsReadOnly();
         return Result<DailyBillDraft>.Ok(new DailyBillDraft(accountId, billingDay, lines));
     }
 

@@ -15,7 +15,9 @@ public sealed record BillSettlement
     /// <summary>The part of the payable that a non-negative balance covered.</summary>
     public required Money CoveredByBalance { get; init; }
 
-    /// <summary>The uncovered part: the bill's outstanding amount. Positive means the account is in arrears.</summary>
+    /// <summary>
+    /// The uncovered part: the bill's outstanding amount. Positive means the account is in arrears.
+    /// </summary>
     public required Money OutstandingAmount { get; init; }
 
     /// <summary>The signed ledger entry amount (charges are negative).</summary>

@@ -4,7 +4,7 @@ using BillingConsole.Domain.Pricing;
 
 namespace BillingConsole.Domain.Tests.Metering;
 
-/// <summary>The default Cloudauth meters (SPEC catalog table), built in code so domain tests need no data file.</summary>
+/// <summary>The default Cloudauth meters (SPEC catalog table), built in code: domain tests read no data file.</summary>
 internal static class CatalogMeters
 {
     public static readonly DateTime Now = new(2026, 11, 27, 3, 4, 5, DateTimeKind.Utc);
@@ -28,7 +28,7 @@ internal static class CatalogMeters
     public static UsageEventValidator Validator(UsageEventRules? rules = null) =>
         new(ByCode, BillingCalendar.Shanghai, rules);
 
-    /// <summary>A valid RP event a minute before <see cref="Now"/>; tests override one field with <c>with</c>.</summary>
+    /// <summary>A valid RP event a minute before <see cref="Now"/>; tests change one field with <c>with</c>.</summary>
     public static UsageEventInput ValidRp(string eventId = "evt-1") => new()
     {
         EventId = eventId,
