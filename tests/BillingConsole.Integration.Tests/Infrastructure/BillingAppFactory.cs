@@ -1,0 +1,69 @@
+using BillingConsole.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BillingConsole.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on its own SQLite files in a temporary folder, with demo data. Hangfire's server is off so tests
+/// drive jobs themselves; the time is a <see cref="FakeTimeProvider"/> when a test asks for one.
+/// </summary>
+public class BillingAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "billing-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> settings = new();
+
+    public BillingAppFactory()
+    {
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>Set before the first request: the app's clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    public string DataFolder => folder;
+
+    /// <summary>Adds a configuration value (before the host starts).</summary>
+    public BillingAppFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Billing", $"Data Source={Path.Combine(folder, "billing.db")}");
+        builder.UseSetting("ConnectionStrings:Hangfire", $"Data Source={Path.Combine(folder, "hangfire.db")}");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
+        builder.UseSetting("Hangfire:Server", "false");
+        builder.UseSetting("Seed:Demo", "true");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    /// <summary>A context on the app's database, for arranging and asserting.</summary>
+    public BillingDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<BillingDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}
