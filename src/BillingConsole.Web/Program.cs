@@ -1,4 +1,5 @@
 using BillingConsole.Infrastructure;
+using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
@@ -16,6 +17,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddBillingPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddBillingIdentity();
+builder.Services.AddBillingApi();
 builder.Services.AddOperations();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
@@ -33,12 +35,17 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConsoleAssets();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
+app.UseIdempotencyKeys();
 
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapJobsDashboard();
+app.MapJobEndpoints();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

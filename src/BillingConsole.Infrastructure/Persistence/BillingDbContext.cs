@@ -1,4 +1,5 @@
 using BillingConsole.Domain.Accounts;
+using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Identity;
@@ -15,6 +16,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();

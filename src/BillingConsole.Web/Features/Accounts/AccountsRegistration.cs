@@ -14,6 +14,7 @@ public static class AccountsRegistration
         services.AddScoped<CurrentAccount>();
         services.AddScoped<CurrentAccountSummary>();
         services.AddSingleton<GetAccountSummaryHandler>();
+        services.AddSingleton<ApiKeysHandler>();
         return services;
     }
 }

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using BillingConsole.Domain.Accounts;
+using BillingConsole.Infrastructure.Identity;
+using BillingConsole.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BillingConsole.Web.Api;
+
+/// <summary>The API's two bearer schemes (API.md "Authentication").</summary>
+public static class ApiSchemes
+{
+    public const string AccountKey = "ApiKey";
+    public const string AdminToken = "AdminToken";
+    /// <summary>The key's id on an API principal.</summary>
+    public const string KeyIdClaim = "billing:key";
+
+    internal static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+}
+
+/// <summary>
+/// Authenticates an account API key: hashed with SHA-256 and looked up by its unique hash on every request, so a
+/// revoked key stops working at once, on every node.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger, UrlEncoder encoder, IDbContextFactory<BillingDbContext> dbFactory)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private static readonly Func<BillingDbContext, string, Task<ApiKey?>> FindByHash =
+        EF.CompileAsyncQuery((BillingDbContext db, string hash) =>
+            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.HashHex == hash && k.RevokedAtUtc == null));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = ApiSchemes.BearerToken(Request);
+        if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
+        if (token.Length > 200 || !token.StartsWith(ApiKey.KeyPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+        var key = await FindByHash(db, ApiKey.Hash(token));
+        if (key is null || !key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var identity = new ClaimsIdentity(
+            [new Claim(BillingClaims.AccountId, key.AccountId.ToString()), new Claim(ApiSchemes.KeyIdClaim, key.Id.ToString())],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
+            "A valid API key is required: send 'Authorization: Bearer <key>'.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "This API key may not do that.");
+}
+
+/// <summary>
+/// Authenticates the operators' admin token (<c>Admin:ApiToken</c>) in constant time. When no token is configured the
+/// admin API does not exist: every admin route answers 404.
+/// </summary>
+internal sealed class AdminTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private string? Configured => configuration["Admin:ApiToken"] is { Length: > 0 } t ? t : null;
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var configured = Configured;
+        var token = ApiSchemes.BearerToken(Request);
+        if (configured is null || string.IsNullOrEmpty(token)) return Task.FromResult(AuthenticateResult.NoResult());
+        var a = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        var b = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+        if (!CryptographicOperations.FixedTimeEquals(a, b))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Wrong admin token."));
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin-api"), new Claim(ClaimTypes.Role, Roles.Admin)], Scheme.Name);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Configured is null
+        ? ApiProblems.WriteAsync(Context, StatusCodes.Status404NotFound, "Not found.")
+        : ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
+            "A valid admin token is required: send 'Authorization: Bearer <Admin:ApiToken>'.");
+}

@@ -1,0 +1,36 @@
+using BillingConsole.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace BillingConsole.Web.Api;
+
+public static class ApiRegistration
+{
+    /// <summary>Policies for the HTTP API: an account key, or the admin token.</summary>
+    public const string ApiAccount = nameof(ApiAccount);
+    public const string ApiAdmin = nameof(ApiAdmin);
+
+    public static IServiceCollection AddBillingApi(this IServiceCollection services)
+    {
+        new AuthenticationBuilder(services)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiSchemes.AccountKey, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(ApiSchemes.AdminToken, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAccount, p => p.AddAuthenticationSchemes(ApiSchemes.AccountKey).RequireAuthenticatedUser()
+                .RequireClaim(BillingClaims.AccountId))
+            .AddPolicy(ApiAdmin, p => p.AddAuthenticationSchemes(ApiSchemes.AdminToken).RequireAuthenticatedUser()
+                .RequireRole(Roles.Admin));
+        return services;
+    }
+
+    /// <summary>The account-scoped route group: <c>/api/v1</c> behind an account API key.</summary>
+    public static RouteGroupBuilder MapAccountApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1").RequireAuthorization(ApiAccount);
+
+    /// <summary>The admin route group: <c>/api/v1/admin</c> behind the admin token (404 when none is configured).</summary>
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/admin").RequireAuthorization(ApiAdmin);
+
+    public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
+        app.UseMiddleware<IdempotencyMiddleware>();
+}
