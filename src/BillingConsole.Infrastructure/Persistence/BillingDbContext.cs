@@ -1,6 +1,8 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.Metering;
+using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +20,11 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<UsageHourlyRollup> UsageHourlyRollups => Set<UsageHourlyRollup>();
+    public DbSet<ResourcePack> ResourcePacks => Set<ResourcePack>();
+    public DbSet<PackDeductionRecord> PackDeductions => Set<PackDeductionRecord>();
+    public DbSet<DeviceLicence> DeviceLicences => Set<DeviceLicence>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();

@@ -210,6 +210,88 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("LedgerEntries");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Metering.UsageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Billable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SceneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("UsageEvents");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Metering.UsageHourlyRollup", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BillableQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BilledQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NonBillableQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "MeterCode", "HourStartUtc");
+
+                    b.HasIndex("UsageDay", "AccountId");
+
+                    b.ToTable("UsageHourlyRollups");
+                });
+
             modelBuilder.Entity("BillingConsole.Domain.Pricing.Meter", b =>
                 {
                     b.Property<string>("Code")
@@ -352,6 +434,194 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.ResourcePacks.DeviceLicence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BeginsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("AccountId", "DeviceId")
+                        .IsUnique()
+                        .HasFilter("\"DeviceId\" IS NOT NULL");
+
+                    b.ToTable("DeviceLicences");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.ResourcePacks.PackDeductionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BillLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeductedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PeriodStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemainingAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemainingBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsageEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsageStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId");
+
+                    b.HasIndex("AccountId", "DeductedAtUtc");
+
+                    b.HasIndex("PackId", "PeriodStartUtc");
+
+                    b.ToTable("PackDeductions");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.ResourcePacks.ResourcePack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Allowance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsumedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PeriodStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurchasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpecId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpecPriceUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpecQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnsubscribedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "PackTypeCode");
+
+                    b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.ToTable("ResourcePacks");
                 });
 
             modelBuilder.Entity("BillingConsole.Infrastructure.Identity.ApplicationUser", b =>
@@ -587,6 +857,24 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("BillingConsole.Domain.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.ResourcePacks.DeviceLicence", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.ResourcePacks.ResourcePack", b =>
                 {
                     b.HasOne("BillingConsole.Domain.Accounts.Account", null)
                         .WithMany()
