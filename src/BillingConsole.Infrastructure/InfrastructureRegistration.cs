@@ -1,4 +1,5 @@
 using BillingConsole.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,19 +9,34 @@ namespace BillingConsole.Infrastructure;
 
 public static class InfrastructureRegistration
 {
-    /// <summary>EF Core on the configured provider: a context factory for features, a scoped context for Identity.</summary>
+    /// <summary>
+    /// EF Core on the configured provider (ADR-002): a context factory for features, a scoped context for Identity,
+    /// and data protection keys in the database so several nodes share cookies and antiforgery tokens.
+    /// </summary>
     public static IServiceCollection AddBillingPersistence(this IServiceCollection services,
         IConfiguration configuration, IHostEnvironment environment)
     {
         var options = DatabaseOptions.From(configuration, environment);
         services.AddSingleton(options);
-        services.AddDbContextFactory<SqliteBillingDbContext>(o => o.UseSqlite(options.BillingConnectionString,
-            sqlite => sqlite.MigrationsAssembly(typeof(SqliteBillingDbContext).Assembly.FullName)));
-        services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
-            new ForwardingDbContextFactory<SqliteBillingDbContext>(
-                sp.GetRequiredService<IDbContextFactory<SqliteBillingDbContext>>()));
+        if (options.IsSqlite)
+        {
+            services.AddDbContextFactory<SqliteBillingDbContext>(o => o.UseSqlite(options.BillingConnectionString));
+            services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
+                new ForwardingDbContextFactory<SqliteBillingDbContext>(
+                    sp.GetRequiredService<IDbContextFactory<SqliteBillingDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<PostgresBillingDbContext>(o => o.UseNpgsql(options.BillingConnectionString));
+            services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
+                new ForwardingDbContextFactory<PostgresBillingDbContext>(
+                    sp.GetRequiredService<IDbContextFactory<PostgresBillingDbContext>>()));
+        }
         services.AddScoped<BillingDbContext>(sp =>
             sp.GetRequiredService<IDbContextFactory<BillingDbContext>>().CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName("BillingConsole")
+            .PersistKeysToDbContext<BillingDbContext>();
         return services;
     }
 }

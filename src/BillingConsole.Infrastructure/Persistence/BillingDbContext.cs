@@ -5,6 +5,7 @@ using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,11 @@ namespace BillingConsole.Infrastructure.Persistence;
 /// The application database, provider-neutral. Thin subclasses per provider own the migration sets (ADR-002).
 /// Money columns are whole ten-thousandths of a yuan (<c>…Units</c>, ADR-001); times are UTC.
 /// </summary>
-public class BillingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public class BillingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data protection keys, shared by every node so cookies work on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -15,10 +15,16 @@ public sealed record DatabaseOptions(string Provider, string BillingConnectionSt
     public static DatabaseOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
+        if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var app = configuration.GetConnectionString("Billing")
+                      ?? throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Billing.");
+            // Hangfire keeps its own schema on the same server; its own database or the app's both work.
+            return new DatabaseOptions(Postgres, app, configuration.GetConnectionString("Hangfire") ?? app);
+        }
         if (!string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported by this build; use '{Sqlite}'.");
+            throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use '{Sqlite}' or '{Postgres}'.");
         }
         var billing = configuration.GetConnectionString("Billing") ?? "Data Source=data/billing.db";
         var hangfire = configuration.GetConnectionString("Hangfire") ?? "Data Source=data/hangfire.db";

@@ -72,10 +72,17 @@ public sealed class HealthWhenDatabaseBrokenTests(HealthWhenDatabaseBrokenTests.
         var client = app.AnonymousClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var file = Path.Combine(app.DataFolder, "billing.db");
-        foreach (var f in new[] { file + "-wal", file + "-shm" }.Where(File.Exists)) File.Delete(f);
-        await File.WriteAllBytesAsync(file, new byte[8192]);
+        if (app.PostgresDatabase is { } database)
+        {
+            TestPostgres.DropDatabase(database);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = Path.Combine(app.DataFolder, "billing.db");
+            foreach (var f in new[] { file + "-wal", file + "-shm" }.Where(File.Exists)) File.Delete(f);
+            await File.WriteAllBytesAsync(file, new byte[8192]);
+        }
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
     }

@@ -17,10 +17,22 @@ public class BillingAppFactory : WebApplicationFactory<Program>
     private readonly string folder = Path.Combine(Path.GetTempPath(), "billing-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings = new();
 
+    private readonly string? postgresDatabase;
+
     public BillingAppFactory()
     {
         Directory.CreateDirectory(folder);
+        if (TestPostgres.SelectedForAllHosts)
+        {
+            postgresDatabase = TestPostgres.CreateDatabase(TestPostgres.RequireServer());
+        }
     }
+
+    /// <summary>The PostgreSQL database of this host, when it runs on PostgreSQL.</summary>
+    public string? PostgresDatabase => postgresDatabase;
+
+    /// <summary>The provider this host runs on ("Sqlite" or "Postgres").</summary>
+    public string Provider => postgresDatabase is null ? "Sqlite" : "Postgres";
 
     /// <summary>Set before the first request: the app's clock.</summary>
     public FakeTimeProvider? Clock { get; init; }
@@ -37,8 +49,17 @@ public class BillingAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Billing", $"Data Source={Path.Combine(folder, "billing.db")}");
-        builder.UseSetting("ConnectionStrings:Hangfire", $"Data Source={Path.Combine(folder, "hangfire.db")}");
+        if (postgresDatabase is null)
+        {
+            builder.UseSetting("ConnectionStrings:Billing", $"Data Source={Path.Combine(folder, "billing.db")}");
+            builder.UseSetting("ConnectionStrings:Hangfire", $"Data Source={Path.Combine(folder, "hangfire.db")}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Billing", postgresDatabase);
+            builder.UseSetting("ConnectionStrings:Hangfire", postgresDatabase);
+        }
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Seed:Demo", "true");
@@ -63,6 +84,7 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (postgresDatabase is not null) TestPostgres.DropDatabase(postgresDatabase);
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
