@@ -20,6 +20,7 @@ public sealed class RechargeJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByText("Alipay 支付宝").ClickAsync();
         Assert.True(await page.Locator("[data-testid=recharge-submit]").IsDisabledAsync());
         await page.Locator("[data-testid=recharge-ack] input").CheckAsync();
+        await Assertions.Expect(page.Locator("[data-testid=recharge-submit]")).ToBeEnabledAsync();
         await Journey.ScreenshotAsync(page, "recharge-01-form");
         await page.Locator("[data-testid=recharge-submit]").ClickAsync();
 
