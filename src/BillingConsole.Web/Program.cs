@@ -5,6 +5,7 @@ using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
 using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
+using BillingConsole.Web.Features.Recharge;
 using BillingConsole.Web.Features.ResourcePacks;
 using BillingConsole.Web.Features.Settlement;
 using BillingConsole.Web.Jobs;
@@ -24,6 +25,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddResourcePacks();
 builder.Services.AddSettlement();
 builder.Services.AddQuotaAlerts();
+builder.Services.AddRecharge(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,8 @@ app.MapHealthEndpoints();
 app.MapJobsDashboard();
 app.MapJobEndpoints();
 app.MapAccountEndpoints();
+app.MapRechargeEndpoints();
+app.MapSandboxEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -2,6 +2,7 @@ using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
+using BillingConsole.Domain.Payments;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Identity;
@@ -33,6 +34,9 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();
     public DbSet<PackSpec> PackSpecs => Set<PackSpec>();
+    public DbSet<Recharge> Recharges => Set<Recharge>();
+    public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
+    public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Payments;
+using Microsoft.Extensions.Options;
+
+namespace BillingConsole.Web.Features.Recharge;
+
+/// <summary>
+/// The built-in sandbox gateway (SPEC R2). Paying at its cashier produces a notification signed exactly as a real
+/// gateway's would be and hands the raw bytes to the same verification and processing code as the notify route
+/// (in process, so it works behind any proxy or port; docs/recharge.md).
+/// </summary>
+public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, SandboxSigner signer,
+    ProcessPaymentNotificationHandler notify, CompleteRechargeHandler complete, GetRechargesHandler recharges) : IPaymentGateway
+{
+    public bool IsAvailable => options.Value.Sandbox.Enabled;
+
+    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}";
+
+    /// <summary>What the cashier shows: only pending Alipay / online-banking orders.</summary>
+    public async Task<RechargeRow?> FindPayableAsync(Guid rechargeId, CancellationToken ct) =>
+        IsAvailable && await recharges.FindAsync(rechargeId, ct) is { } row && row.Method.IsGateway() ? row : null;
+
+    public async Task<Result<NotifyReply>> PayAsync(Guid rechargeId, CancellationToken ct)
+    {
+        var row = await FindPayableAsync(rechargeId, ct);
+        if (row is null) return Result<NotifyReply>.NotFound("No such order at the sandbox cashier.");
+        if (row.Status != RechargeStatus.Pending) return Result<NotifyReply>.Conflict($"The order is {row.Status.ToString().ToLowerInvariant()}.");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new SandboxNotification("sbx-" + Guid.NewGuid().ToString("N"),
+            row.RechargeId, "SBX" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(), row.Amount.ToFenString(), "paid"),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var timestamp = signer.NowTimestamp();
+        return Result<NotifyReply>.Ok(await notify.HandleAsync(timestamp, signer.Sign(timestamp, body), body, ct));
+    }
+
+    public async Task<Result<RechargeRow>> CancelAsync(Guid rechargeId, CancellationToken ct) =>
+        await FindPayableAsync(rechargeId, ct) is null
+            ? Result<RechargeRow>.NotFound("No such order at the sandbox cashier.")
+            : await complete.CancelAsync(rechargeId, ct);
+}
