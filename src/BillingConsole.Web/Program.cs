@@ -3,6 +3,7 @@ using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Web.Features.ResourcePacks;
@@ -24,6 +25,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddResourcePacks();
 builder.Services.AddSettlement();
 builder.Services.AddQuotaAlerts();
+builder.Services.AddMetering(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapHealthEndpoints();
 app.MapJobsDashboard();
 app.MapJobEndpoints();
 app.MapAccountEndpoints();
+app.MapMeteringEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
