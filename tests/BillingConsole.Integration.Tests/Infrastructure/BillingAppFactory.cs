@@ -16,9 +16,18 @@ public class BillingAppFactory : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "billing-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings = new();
+    private readonly bool ownsFolder = true;
 
     public BillingAppFactory()
     {
+        Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>The app on an existing data folder (a restart); the folder is left in place when this host goes.</summary>
+    public BillingAppFactory(string existingFolder)
+    {
+        folder = existingFolder;
+        ownsFolder = false;
         Directory.CreateDirectory(folder);
     }
 
@@ -63,7 +72,10 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            if (ownsFolder)
+            {
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            }
         }
     }
 }

@@ -18,8 +18,9 @@ public static class MeteringEndpoints
     public static IEndpointRouteBuilder MapMeteringEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapAccountApi().WithTags("Usage");
+        // No .Accepts(...): its content-type metadata would make routing skip this endpoint for a non-JSON body (the
+        // request would fall through to the pages), and the caller is owed a 415 problem instead.
         api.MapPost("/usage/events", PostEventsAsync).WithName("PostUsageEvents")
-            .Accepts<UsageEventsRequest>("application/json")
             .Produces<RecordUsageResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
