@@ -3,6 +3,7 @@ using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Web.Features.Recharge;
@@ -26,6 +27,7 @@ builder.Services.AddResourcePacks();
 builder.Services.AddSettlement();
 builder.Services.AddQuotaAlerts();
 builder.Services.AddRecharge(builder.Configuration);
+builder.Services.AddMetering(builder.Configuration);
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapJobEndpoints();
 app.MapAccountEndpoints();
 app.MapRechargeEndpoints();
 app.MapSandboxEndpoints();
+app.MapMeteringEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

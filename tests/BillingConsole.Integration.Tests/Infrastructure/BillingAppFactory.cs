@@ -16,6 +16,7 @@ public class BillingAppFactory : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "billing-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings = new();
+    private readonly bool ownsFolder = true;
 
     private readonly string? postgresDatabase;
 
@@ -26,6 +27,17 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         {
             postgresDatabase = TestPostgres.CreateDatabase(TestPostgres.RequireServer());
         }
+    }
+
+    /// <summary>
+    /// The app on the data of an earlier host (a restart): same folder, same PostgreSQL database. This host owns
+    /// neither; the earlier one removes them.
+    /// </summary>
+    public BillingAppFactory(BillingAppFactory earlier)
+    {
+        folder = earlier.folder;
+        postgresDatabase = earlier.postgresDatabase;
+        ownsFolder = false;
     }
 
     /// <summary>The PostgreSQL database of this host, when it runs on PostgreSQL.</summary>
@@ -84,8 +96,11 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (postgresDatabase is not null) TestPostgres.DropDatabase(postgresDatabase);
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            if (ownsFolder)
+            {
+                if (postgresDatabase is not null) TestPostgres.DropDatabase(postgresDatabase);
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed class TestDatabase : IDbContextFactory<BillingDbContext>, IAsyncDi
         return db;
     }
 
+    /// <summary>For code that talks to SQLite directly (the ingestion write path).</summary>
+    public string ConnectionString => connectionString;
+
     public BillingDbContext CreateDbContext() =>
         new SqliteBillingDbContext(SqliteBillingDbContext.StandaloneOptions(connectionString));
 

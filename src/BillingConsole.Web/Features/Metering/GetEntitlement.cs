@@ -1,0 +1,43 @@
+using BillingConsole.Domain.Accounts;
+using BillingConsole.Domain.Common;
+using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BillingConsole.Web.Features.Metering;
+
+public sealed record Entitlement(bool Allowed, AccountStatus Status, DateTime? GraceEndsAtUtc);
+
+/// <summary>
+/// The service gate: may the account be served for a service now? The status is read fresh by primary key on every
+/// call (a compiled, untracked query: microseconds on SQLite). No cache: a suspension or a restoring recharge must be
+/// visible on the very next call, on every node, and a cache would need invalidation to get there.
+/// </summary>
+public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> dbFactory, MeterCatalog catalog,
+    IOptions<BillingOptions> billing)
+{
+    private sealed record AccountState(AccountStatus Status, DateTime? ArrearsSinceUtc);
+
+    private static readonly Func<BillingDbContext, Guid, Task<AccountState?>> FindState =
+        EF.CompileAsyncQuery((BillingDbContext db, Guid id) => db.Accounts.AsNoTracking()
+            .Where(a => a.Id == id).Select(a => new AccountState(a.Status, a.ArrearsSinceUtc)).FirstOrDefault());
+
+    public async Task<Result<Entitlement>> HandleAsync(Guid accountId, string? service, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(service)) return Result<Entitlement>.Invalid("service", "service is required, e.g. ?service=RP.");
+        var meters = await catalog.GetAsync(ct);
+        if (!meters.TryGetValue(service, out var meter) || !meter.Metered)
+        {
+            var known = string.Join(", ", meters.Values.Where(m => m.Metered).Select(m => m.Code).Order(StringComparer.Ordinal));
+            return Result<Entitlement>.Invalid("service", $"Unknown service; use one of: {known}.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await FindState(db, accountId);
+        if (state is null) return Result<Entitlement>.NotFound("The account does not exist.");
+        DateTime? graceEnds = state is { Status: AccountStatus.Arrears, ArrearsSinceUtc: { } since }
+            ? since + billing.Value.ArrearsGracePeriod
+            : null;
+        return Result<Entitlement>.Ok(new Entitlement(state.Status != AccountStatus.Suspended, state.Status, graceEnds));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Security.Claims;
+using BillingConsole.Infrastructure.Identity;
+using BillingConsole.Web.Api;
+using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Security;
+
+namespace BillingConsole.Web.Features.Metering;
+
+/// <summary>API.md <c>POST /api/v1/usage/events</c>, <c>GET /api/v1/entitlement</c>, and the usage page's CSV export.</summary>
+public static class MeteringEndpoints
+{
+    /// <summary>1,000 events of a few hundred bytes each fit many times over; anything bigger is not a usage batch.</summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapMeteringEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapAccountApi().WithTags("Usage");
+        // No .Accepts(...): its content-type metadata would make routing skip this endpoint for a non-JSON body (the
+        // request would fall through to the pages), and the caller is owed a 415 problem instead.
+        api.MapPost("/usage/events", PostEventsAsync).WithName("PostUsageEvents")
+            .Produces<RecordUsageResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/entitlement", GetEntitlementAsync).WithName("GetEntitlement")
+            .Produces<EntitlementResponse>().ProducesValidationProblem();
+        app.MapGet("/usage/export.csv", ExportCsvAsync).RequireAuthorization(Policies.AccountViewer)
+            .WithName("ExportUsageCsv").ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> PostEventsAsync(HttpContext context, RecordUsageHandler handler, CancellationToken ct)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the events as JSON: Content-Type: application/json.");
+        }
+        var reader = context.Request.BodyReader;
+        ReadResult read;
+        while (true)
+        {
+            read = await reader.ReadAsync(ct);
+            if (read.Buffer.Length > MaxBodyBytes)
+            {
+                reader.AdvanceTo(read.Buffer.Start);
+                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge,
+                    $"The body is larger than {MaxBodyBytes / (1024 * 1024)} MB; send fewer events per request.");
+            }
+            if (read.IsCompleted) break;
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+        var parsed = UsageRequestParser.Parse(read.Buffer);
+        reader.AdvanceTo(read.Buffer.End);
+        if (!parsed.IsOk) return ApiProblems.From(parsed);
+
+        var result = await handler.HandleAsync(new RecordUsageCommand(context.User.AccountId(), parsed.Value!), ct);
+        var rejected = result.Rejected.Select(r => new RejectedEventResponse(r.Index, r.EventId, r.Reason)).ToList();
+        return TypedResults.Json(new RecordUsageResponse(result.Accepted, result.Duplicates, rejected),
+            MeteringJsonContext.Default.RecordUsageResponse);
+    }
+
+    private static async Task<IResult> GetEntitlementAsync(string? service, ClaimsPrincipal user, GetEntitlementHandler handler,
+        CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(user.AccountId(), service, ct);
+        return result.ToHttp(e => TypedResults.Json(
+            new EntitlementResponse(e.Allowed, AccountEndpoints.StatusName(e.Status), e.GraceEndsAtUtc),
+            MeteringJsonContext.Default.EntitlementResponse));
+    }
+
+    private static async Task<IResult> ExportCsvAsync(string? from, string? to, string? service, ClaimsPrincipal user,
+        GetUsageReportHandler handler, CancellationToken ct)
+    {
+        if (!Guid.TryParse(user.FindFirst(BillingClaims.AccountId)?.Value, out var accountId))
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "This sign-in has no account.");
+        }
+        var (defaultFrom, defaultTo) = handler.DefaultRange();
+        if (!TryDay(from, defaultFrom, out var fromDay)) return ApiProblems.Validation("from", "from must be a day as yyyy-MM-dd.");
+        if (!TryDay(to, defaultTo, out var toDay)) return ApiProblems.Validation("to", "to must be a day as yyyy-MM-dd.");
+        var result = await handler.HandleAsync(new UsageReportQuery(accountId, fromDay, toDay, service), ct);
+        return result.ToHttp(rows => TypedResults.File(
+            System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UsageCsv.Write(rows))).ToArray(),
+            "text/csv; charset=utf-8", $"usage-{fromDay:yyyyMMdd}-{toDay:yyyyMMdd}.csv"));
+    }
+
+    private static bool TryDay(string? text, DateOnly fallback, out DateOnly day)
+    {
+        day = fallback;
+        return string.IsNullOrEmpty(text)
+            || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+}
