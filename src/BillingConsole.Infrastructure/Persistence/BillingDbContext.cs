@@ -4,6 +4,7 @@ using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
+using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();
     public DbSet<PackSpec> PackSpecs => Set<PackSpec>();
+    public DbSet<Bill> Bills => Set<Bill>();
+    public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
+    public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
