@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Web.Api;
 using BillingConsole.Web.Security;
@@ -49,16 +50,22 @@ public static class SettlementEndpoints
             r.Amount.ToFenString(), r.BalanceAfter.ToFenString(), r.Reference)).ToList());
     }
 
-    private static async Task<IResult> ExportAsync(string? from, string? to, ClaimsPrincipal user, GetBillsHandler handler,
-        TimeProvider clock, BillingCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(string? from, string? to, string? service, string? status,
+        ClaimsPrincipal user, GetBillsHandler handler, TimeProvider clock, BillingCalendar calendar, CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirst(BillingClaims.AccountId)?.Value, out var accountId))
         {
             return ApiProblems.Problem(StatusCodes.Status403Forbidden, "This sign-in has no account of its own.");
         }
         var (range, errors) = DayRange.Parse(from, to, calendar.DayOf(clock.GetUtcNow().UtcDateTime));
-        if (range is null) return TypedResults.ValidationProblem(errors, title: "The day range is not valid.");
-        var bills = await handler.HandleAsync(new GetBillsQuery(accountId, range), ct);
+        BillStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<BillStatus>(status, ignoreCase: true, out var parsed)) errors["status"] = ["status is paid or outstanding."];
+            else wanted = parsed;
+        }
+        if (range is null || errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The export filter is not valid.");
+        var bills = await handler.HandleAsync(new GetBillsQuery(accountId, range, service, wanted), ct);
         var name = $"bills-{DayRange.Format(range.From)}-{DayRange.Format(range.To)}.csv";
         return TypedResults.File(BillsCsv.Write(bills), "text/csv; charset=utf-8", name);
     }
