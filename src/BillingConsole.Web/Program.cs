@@ -53,6 +53,7 @@ app.MapAccountEndpoints();
 app.MapRechargeEndpoints();
 app.MapSandboxEndpoints();
 app.MapMeteringEndpoints();
+app.MapSettlementEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -5,6 +5,7 @@ using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
+using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Recharge> Recharges => Set<Recharge>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
+    public DbSet<Bill> Bills => Set<Bill>();
+    public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
+    public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,27 @@ public static class LedgerPosting
             return posted.Cast<PostedLedgerEntry>();
         }
         db.LedgerEntries.Add(posted.Value!);
+        if (cmd.Amount.IsPositive) await PayOutstandingBillsAsync(db, cmd.AccountId, cmd.Amount, nowUtc, ct);
         return Result<PostedLedgerEntry>.Ok(new PostedLedgerEntry(posted.Value!, AlreadyPosted: false));
+    }
+
+    /// <summary>
+    /// SPEC B8: any money credited (a recharge, a refund, an adjustment) pays outstanding bills, oldest first, in the
+    /// same unit of work as the entry; arrears end in <see cref="Domain.Accounts.Account.Post"/> once the balance is
+    /// not negative.
+    /// </summary>
+    private static async Task PayOutstandingBillsAsync(BillingDbContext db, Guid accountId, Money credit,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var outstanding = await db.Bills
+            .Where(b => b.AccountId == accountId && b.OutstandingUnits > 0)
+            .OrderBy(b => b.UsageDay)
+            .ToListAsync(ct);
+        var left = credit;
+        foreach (var bill in outstanding)
+        {
+            if (!left.IsPositive) break;
+            left -= bill.ApplyPayment(left, nowUtc);
+        }
     }
 }

@@ -2,10 +2,10 @@ using BillingConsole.Web.Jobs;
 
 namespace BillingConsole.Web.Features.Settlement;
 
-/// <summary>SPEC B1: the daily billing run. Its body arrives with the daily billing issue (#5).</summary>
-public sealed class DailyBillingJob : IBillingJob
+/// <summary>SPEC B1, J1: the daily billing run (10:00 billing time zone, or on demand through the admin API).</summary>
+public sealed class DailyBillingJob(RunDailyBillingHandler handler) : IBillingJob
 {
     public string Id => RecurringJobs.DailyBilling;
 
-    public Task<string> RunAsync(CancellationToken ct) => Task.FromResult("daily billing is not built yet (issue #5)");
+    public async Task<string> RunAsync(CancellationToken ct) => (await handler.HandleAsync(ct)).ToString();
 }

@@ -7,6 +7,11 @@ public static class SettlementRegistration
     public static IServiceCollection AddSettlement(this IServiceCollection services)
     {
         services.AddSingleton<EnforceArrearsHandler>();
+        services.AddSingleton<SettleAccountDayHandler>();
+        services.AddSingleton<RunDailyBillingHandler>();
+        services.AddSingleton<GetBillsHandler>();
+        services.AddSingleton<GetLedgerHandler>();
+        services.AddSingleton<GetSpendOverviewHandler>();
         services.AddScoped<IBillingJob, ArrearsEnforcementJob>();
         services.AddScoped<IBillingJob, DailyBillingJob>();
         return services;

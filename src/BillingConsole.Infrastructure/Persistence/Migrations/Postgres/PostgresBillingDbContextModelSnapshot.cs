@@ -766,6 +766,132 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ResourcePacks");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("GrossUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OutstandingUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PayableUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoundDownDiscountUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "UsageDay")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Status", "UsageDay");
+
+                    b.ToTable("Bills");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.IssuedBillLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BillableQuantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrossUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeterCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PackDeductedQuantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayableUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoundDownDiscountUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitPriceUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId", "MeterCode", "UsageDay")
+                        .IsUnique();
+
+                    b.ToTable("BillLines", (string)null);
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.SettlementRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BillsIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("UpToDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("SettlementRuns");
+                });
+
             modelBuilder.Entity("BillingConsole.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1075,6 +1201,24 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.IssuedBillLine", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Settlement.Bill", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1178,6 +1322,11 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("BillingConsole.Domain.Payments.Withdrawal", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
                 {
                     b.Navigation("Lines");
                 });

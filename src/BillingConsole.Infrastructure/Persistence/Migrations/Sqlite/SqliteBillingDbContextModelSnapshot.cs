@@ -757,6 +757,132 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ResourcePacks");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrossUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutstandingUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayableUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundDownDiscountUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "UsageDay")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Status", "UsageDay");
+
+                    b.ToTable("Bills");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.IssuedBillLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BillableQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrossUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeterCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PackDeductedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayableUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundDownDiscountUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPriceUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("UsageDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillId", "MeterCode", "UsageDay")
+                        .IsUnique();
+
+                    b.ToTable("BillLines", (string)null);
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.SettlementRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BillsIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpToDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("SettlementRuns");
+                });
+
             modelBuilder.Entity("BillingConsole.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1060,6 +1186,24 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.IssuedBillLine", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Settlement.Bill", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1163,6 +1307,11 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("BillingConsole.Domain.Payments.Withdrawal", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Settlement.Bill", b =>
                 {
                     b.Navigation("Lines");
                 });

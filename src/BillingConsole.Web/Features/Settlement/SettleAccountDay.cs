@@ -1,0 +1,114 @@
+using System.Globalization;
+using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.ResourcePacks;
+using BillingConsole.Domain.Settlement;
+using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Web.Features.Settlement;
+
+/// <summary>
+/// Bill one account for one day. <paramref name="IncludeLateUsage"/> is set for the account's newest ended day:
+/// then unbilled usage of days that already have a bill joins this bill on lines naming their day (SPEC B6).
+/// </summary>
+public sealed record SettleAccountDayCommand(Guid AccountId, DateOnly BillDay, bool IncludeLateUsage);
+
+public enum SettleOutcome
+{
+    Issued,
+    /// <summary>Another run (or an earlier attempt) billed the day: the unique key decided (SPEC B4).</summary>
+    AlreadyBilled,
+    NothingToBill,
+}
+
+/// <summary>
+/// SPEC B1–B6: one transaction per (account, day). Packs, the bill, its lines, the billed roll-up figures, the pack
+/// deduction records and the ledger entry commit together or not at all, so a killed run leaves nothing half done,
+/// and the bill's unique (account, day) key makes a second run or a second node lose cleanly.
+/// </summary>
+public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
+    BillingCalendar calendar)
+{
+    /// <summary>Test seam: runs inside the unit of work just before it commits (to simulate a crash there).</summary>
+    internal Func<SettleAccountDayCommand, CancellationToken, Task>? BeforeCommit { get; set; }
+
+    public Task<SettleOutcome> HandleAsync(SettleAccountDayCommand cmd, CancellationToken ct) =>
+        // A lost race surfaces as DbUpdateException; the retry re-reads and finds the bill (AlreadyBilled).
+        ConcurrencyRetry.ExecuteAsync(token => SettleOnceAsync(cmd, token), ct);
+
+    private async Task<SettleOutcome> SettleOnceAsync(SettleAccountDayCommand cmd, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Bills.AnyAsync(b => b.AccountId == cmd.AccountId && b.UsageDay == cmd.BillDay, ct))
+        {
+            return SettleOutcome.AlreadyBilled;
+        }
+        var rows = await db.UsageHourlyRollups
+            .Where(r => r.AccountId == cmd.AccountId && r.BillableQuantity > r.BilledQuantity)
+            .Where(r => r.UsageDay == cmd.BillDay || (cmd.IncludeLateUsage && r.UsageDay < cmd.BillDay
+                && db.Bills.Any(b => b.AccountId == r.AccountId && b.UsageDay == r.UsageDay)))
+            .ToListAsync(ct);
+        if (rows.Count == 0) return SettleOutcome.NothingToBill;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = await SettlementUsage.PlanAsync(db, calendar, cmd.AccountId, rows, ct);
+        var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
+        if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
+        var account = await db.Accounts.SingleAsync(a => a.Id == cmd.AccountId, ct);
+        var settlement = BillPayment.Settle(draft.Value!.PayableAmount, account.Balance);
+        var bill = Bill.Issue(draft.Value, settlement, now);
+        db.Bills.Add(bill);
+        // Only what was read is marked billed; usage ingested meanwhile stays unbilled for the next run.
+        foreach (var row in rows) row.BilledQuantity = row.BillableQuantity;
+        db.PackDeductions.AddRange(plan.Deductions.Select(d => Record(bill, d, now)));
+        if (settlement.PayableAmount.IsPositive) await PostChargeAsync(db, bill, settlement, now, ct);
+
+        if (BeforeCommit is not null) await BeforeCommit(cmd, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return SettleOutcome.Issued;
+    }
+
+    private static async Task PostChargeAsync(BillingDbContext db, Bill bill, BillSettlement settlement, DateTime now,
+        CancellationToken ct)
+    {
+        var day = bill.UsageDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var posted = await db.PostAsync(new PostLedgerEntryCommand(bill.AccountId, LedgerEntryKind.DailyBill,
+            settlement.LedgerAmount, bill.Id.ToString(), BillLedgerKey(bill.AccountId, bill.UsageDay),
+            $"Daily bill 日账单 {day}"), now, ct);
+        // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
+        if (!posted.IsOk || posted.Value!.AlreadyPosted)
+        {
+            throw new InvalidOperationException($"Bill {bill.Id}: the ledger entry could not be posted ({posted.Error}).");
+        }
+    }
+
+    public static string BillLedgerKey(Guid accountId, DateOnly day) =>
+        $"bill:{accountId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private PackDeductionRecord Record(Bill bill, MeterDeduction d, DateTime now)
+    {
+        var usageDay = calendar.DayOf(d.Deduction.UsageStartUtc);
+        var line = bill.Lines.Single(l => l.MeterCode == d.MeterCode && l.UsageDay == usageDay);
+        return new PackDeductionRecord
+        {
+            AccountId = bill.AccountId,
+            PackId = d.Deduction.PackId,
+            BillId = bill.Id,
+            BillLineId = line.Id,
+            MeterCode = d.MeterCode,
+            UsageDay = usageDay,
+            UsageStartUtc = d.Deduction.UsageStartUtc,
+            UsageEndUtc = d.Deduction.UsageEndUtc,
+            PeriodStartUtc = d.Deduction.PeriodStartUtc,
+            Quantity = d.Deduction.Quantity,
+            RemainingBefore = d.Deduction.RemainingBefore,
+            RemainingAfter = d.Deduction.RemainingAfter,
+            DeductedAtUtc = now,
+        };
+    }
+}
