@@ -2,6 +2,8 @@ using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
+using BillingConsole.Domain.Notifications;
+using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Identity;
@@ -29,6 +31,12 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();
     public DbSet<PackSpec> PackSpecs => Set<PackSpec>();
+    public DbSet<QuotaAlertSetting> QuotaAlertSettings => Set<QuotaAlertSetting>();
+    public DbSet<LowBalanceAlertRule> LowBalanceAlertRules => Set<LowBalanceAlertRule>();
+    public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AlertContact> AlertContacts => Set<AlertContact>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
