@@ -54,6 +54,7 @@ app.MapRechargeEndpoints();
 app.MapSandboxEndpoints();
 app.MapMeteringEndpoints();
 app.MapSettlementEndpoints();
+app.MapQuotaAlertEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -3,6 +3,8 @@ using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
+using BillingConsole.Domain.Notifications;
+using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Domain.Settlement;
@@ -41,6 +43,12 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
     public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
+    public DbSet<QuotaAlertSetting> QuotaAlertSettings => Set<QuotaAlertSetting>();
+    public DbSet<LowBalanceAlertRule> LowBalanceAlertRules => Set<LowBalanceAlertRule>();
+    public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AlertContact> AlertContacts => Set<AlertContact>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,27 @@
+using System.Globalization;
+using BillingConsole.Domain.QuotaAlerts;
+
+namespace BillingConsole.Web.Features.QuotaAlerts;
+
+/// <summary>The dialog's percentage fields are text, so blank and "30.5" get a message next to the field instead of
+/// being silently dropped by a numeric input.</summary>
+internal static class PercentInput
+{
+    public static string? Validate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "Enter a percentage from 1 to 99 请输入1–99的整数.";
+        if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            return "Enter a number from 1 to 99 请输入1–99的整数.";
+        }
+        if (decimal.Truncate(value) != value) return "Use a whole number from 1 to 99, without decimals 请输入整数.";
+        return value is < QuotaAlertSetting.MinThresholdPercent or > QuotaAlertSetting.MaxThresholdPercent
+            ? "The percentage must be from 1 to 99 取值范围1–99."
+            : null;
+    }
+
+    public static decimal Parse(string? text) =>
+        decimal.Parse(text!.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture);
+}
