@@ -20,7 +20,7 @@ public static class QuotaAlertsRegistration
         services.AddSingleton<MarkNotificationsReadHandler>();
         services.AddSingleton<AlertContactsHandler>();
         services.AddScoped<MessageCenterState>();
-        services.AddScoped<AlertTriggers>();
+        services.AddSingleton<AlertTriggers>();
         services.AddScoped<QuotaAlertJobs>();
         services.AddScoped<IBillingJob, AlertEvaluationJob>();
         return services;

@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Payments;
@@ -15,7 +17,7 @@ namespace BillingConsole.Web.Features.Recharge;
 /// retried from a fresh read and then finds the recharge already succeeded, which changes nothing.
 /// </summary>
 public sealed class CompleteRechargeHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    ILogger<CompleteRechargeHandler> logger)
+    AlertTriggers alerts, ILogger<CompleteRechargeHandler> logger)
 {
     public Task<Result<RechargeRow>> PayByGatewayAsync(Guid rechargeId, Money paidAmount, string tradeNo, CancellationToken ct) =>
         CompleteAsync(rechargeId, (r, now) => r.SucceedByGateway(paidAmount, tradeNo, now), credit: true, ct);
@@ -51,6 +53,7 @@ public sealed class CompleteRechargeHandler(IDbContextFactory<BillingDbContext> 
         }
         await db.SaveChangesAsync(attemptCt);
         logger.LogInformation("CompleteRecharge: recharge {RechargeId} is {Status}", recharge.Id, recharge.Status);
+        if (credit) alerts.AfterBalanceChange(recharge.AccountId, BalanceMovement.Recharge); // A6 re-arms
         return Result<RechargeRow>.Ok(RechargeRow.From(recharge));
     }, ct);
 }

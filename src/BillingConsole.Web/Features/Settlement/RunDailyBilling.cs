@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Persistence;
@@ -19,7 +21,7 @@ public sealed record DailyBillingSummary(int Issued, int Skipped, int Failed)
 /// decided by the bill's unique key.
 /// </summary>
 public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> dbFactory, SettleAccountDayHandler settle,
-    TimeProvider clock, BillingCalendar calendar, ILogger<RunDailyBillingHandler> logger)
+    TimeProvider clock, BillingCalendar calendar, AlertTriggers alerts, ILogger<RunDailyBillingHandler> logger)
 {
     public async Task<DailyBillingSummary> HandleAsync(CancellationToken ct)
     {
@@ -41,7 +43,14 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
                 try
                 {
                     var outcome = await settle.HandleAsync(cmd, ct);
-                    if (outcome == SettleOutcome.Issued) issued++; else skipped++;
+                    if (outcome == SettleOutcome.Issued)
+                    {
+                        issued++;
+                        // SPEC A2, A6: deductions and the bill's charge are evaluated for alerts after the commit.
+                        alerts.AfterPackChange(accountId, QuotaAlertTrigger.Deduction);
+                        alerts.AfterBalanceChange(accountId, BalanceMovement.Bill);
+                    }
+                    else skipped++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -19,7 +19,7 @@ public sealed class RechargeFixture : IAsyncDisposable
         Database = database;
         var options = Options.Create(new PaymentOptions { Sandbox = new SandboxOptions { Enabled = true, SigningKey = "test-key" } });
         Signer = new SandboxSigner(options, Clock);
-        Complete = new CompleteRechargeHandler(database, Clock, NullLogger<CompleteRechargeHandler>.Instance);
+        Complete = new CompleteRechargeHandler(database, Clock, RecordingJobClient.Triggers(), NullLogger<CompleteRechargeHandler>.Instance);
         Notify = new ProcessPaymentNotificationHandler(Signer, Complete, NullLogger<ProcessPaymentNotificationHandler>.Instance);
         Query = new GetRechargesHandler(database);
         Gateway = new SandboxPaymentGateway(options, Signer, Notify, Complete, Query);
