@@ -46,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapJobsDashboard();
 app.MapJobEndpoints();
 app.MapAccountEndpoints();
+app.MapResourcePacksEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
