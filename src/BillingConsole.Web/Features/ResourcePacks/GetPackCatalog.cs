@@ -33,7 +33,9 @@ public sealed class GetPackCatalogHandler(IDbContextFactory<BillingDbContext> db
                 return new CatalogSpec(s.SpecId, type.Code, type.Name, type.NameEn, type.Cycle, s.Quantity, s.Price,
                     s.ValidityMonths, s.Trial, s.DemoPrice, units.GetValueOrDefault(type.CoveredMeterList.FirstOrDefault() ?? "", "unit"));
             })
-            .OrderBy(s => s.PackType, StringComparer.Ordinal).ThenByDescending(s => s.Trial).ThenBy(s => s.Quantity)
+            // Product by product (the main product's packs first), then by type, trial first, small to large.
+            .OrderBy(s => types[s.PackType].ProductCode, StringComparer.Ordinal).ThenBy(s => s.PackType, StringComparer.Ordinal)
+            .ThenByDescending(s => s.Trial).ThenBy(s => s.Quantity)
             .ToList();
 
         var eligible = new HashSet<string>(StringComparer.Ordinal);

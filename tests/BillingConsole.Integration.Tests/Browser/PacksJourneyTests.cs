@@ -1,0 +1,39 @@
+using BillingConsole.Integration.Tests.Infrastructure;
+using BillingConsole.Web.Features.Demo;
+
+namespace BillingConsole.Integration.Tests.Browser;
+
+[Collection(HostCollection.Name)]
+public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Owner_BuysAnFvPack_SeesItOnTheOverviewWithItsProgressBar_BalanceDown160()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        await page.GotoAsync("/packs/buy");
+        await Journey.WaitForInteractiveAsync(page);
+        await Journey.ScreenshotAsync(page, "packs-01-buy");
+        await page.Locator("[data-spec=FV_CALLS_1K] [data-testid=buy]").ClickAsync();
+        await page.Locator("[data-testid=dialog-amount]").WaitForAsync();
+        Assert.Contains("¥160.00", await page.Locator("[data-testid=dialog-amount]").InnerTextAsync());
+        await Journey.ScreenshotAsync(page, "packs-02-confirm");
+        await page.Locator("[data-testid=dialog-confirm]").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith("/packs", StringComparison.Ordinal));
+        var summary = page.Locator("[data-testid=pack-summary][data-packtype=FV_CALLS]");
+        await summary.WaitForAsync();
+        await summary.Locator("[data-testid=pack-expand]").ClickAsync();
+        await page.Locator("[data-testid=pack-instance]").First.WaitForAsync();
+        await Journey.ScreenshotAsync(page, "packs-03-overview");
+
+        Assert.Equal("100%", (await summary.Locator("[data-testid=summary-percent]").InnerTextAsync()).Trim());
+        Assert.Equal("100", await summary.Locator(".mud-progress-linear [role=progressbar], [role=progressbar]").First.GetAttributeAsync("aria-valuenow"));
+        Assert.Contains("FV_CALLS_1K", await page.Locator("[data-testid=pack-instance]").First.InnerTextAsync());
+
+        await page.GotoAsync("/");
+        await Journey.WaitForInteractiveAsync(page);
+        Assert.Equal("¥4,840.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
+    }
+}
