@@ -36,4 +36,29 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Journey.WaitForInteractiveAsync(page);
         Assert.Equal("¥4,840.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
     }
+
+    [Fact]
+    public async Task Owner_BuysALicenceTakesATestLicence_AndSeesTheDeductionsPage()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        await page.GotoAsync("/packs/licences");
+        await Journey.WaitForInteractiveAsync(page);
+        Assert.Contains("¥399.00", await page.Locator("[data-testid=licence-total]").InnerTextAsync());
+        await page.Locator("[data-testid=licence-buy]").ClickAsync();
+        await page.Locator("[data-testid=dialog-confirm]").ClickAsync();
+        await page.Locator("[data-testid=licence]").First.WaitForAsync();
+        await page.Locator("[data-testid=licence-test]").ClickAsync();
+        await page.Locator("[data-testid=licence]").Nth(1).WaitForAsync();
+        await Journey.ScreenshotAsync(page, "packs-04-licences");
+
+        Assert.Equal(2, await page.Locator("[data-testid=licence]").CountAsync());
+        Assert.Contains("(1 left)", await page.Locator("[data-testid=licence-test]").TextContentAsync());
+
+        await page.GotoAsync("/packs/deductions");
+        await Journey.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=deductions-empty]").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "packs-05-deductions");
+    }
 }
