@@ -133,4 +133,18 @@ public sealed class PacksApiTests(PacksApiTests.App app) : IClassFixture<PacksAp
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("remainingBefore,deducted,remainingAfter", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task StaffGrantPage_SupportSeesIt_OwnerDoesNot()
+    {
+        var support = await app.SignedInClientAsync(DemoSeeder.Support.Email, DemoSeeder.Support.Password);
+        var owner = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        var staffPage = await support.GetAsync("/staff/grants");
+        var ownerPage = await owner.GetAsync("/staff/grants");
+
+        Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);
+        Assert.Contains("Grant a resource pack", await staffPage.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.OK, ownerPage.StatusCode);
+    }
 }
