@@ -1,5 +1,9 @@
 using BillingConsole.Integration.Tests.Infrastructure;
 using BillingConsole.Web.Features.Demo;
+using BillingConsole.Web.Features.ResourcePacks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace BillingConsole.Integration.Tests.Browser;
 
@@ -60,5 +64,33 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Journey.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=deductions-empty]").WaitForAsync();
         await Journey.ScreenshotAsync(page, "packs-05-deductions");
+    }
+
+    [Fact]
+    public async Task Owner_UnsubscribesAFreshPack_ConfirmsTheRefundInADialog()
+    {
+        var page = await app.NewPageAsync();
+        Guid accountId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            accountId = await db.Accounts.Where(a => a.Name == DemoSeeder.DemoAccountName).Select(a => a.Id).SingleAsync();
+        }
+        var bought = await app.Factory.Services.GetRequiredService<PurchasePackHandler>()
+            .HandleAsync(new PurchasePackCommand(accountId, "RP_CALLS_1K"), default);
+        Assert.True(bought.IsOk, bought.Error);
+        await Journey.SignInAsync(page, DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        await page.GotoAsync("/packs");
+        await Journey.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=pack-summary][data-packtype=RP_CALLS] [data-testid=pack-expand]").ClickAsync();
+        var row = page.Locator("[data-testid=pack-instance]", new PageLocatorOptions { HasText = "RP_CALLS_1K" });
+        await row.Locator("[data-testid=action-unsubscribe]").ClickAsync();
+        await page.Locator("[data-testid=dialog-amount]").WaitForAsync();
+        await Journey.ScreenshotAsync(page, "packs-06-unsubscribe");
+        Assert.Contains("¥900.00", await page.Locator("[data-testid=dialog-amount]").InnerTextAsync());
+        await page.Locator("[data-testid=dialog-confirm]").ClickAsync();
+
+        await page.GetByText("Unsubscribed 已退订").First.WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=action-unsubscribe]").CountAsync());
     }
 }
