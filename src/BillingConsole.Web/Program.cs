@@ -55,6 +55,7 @@ app.MapSandboxEndpoints();
 app.MapMeteringEndpoints();
 app.MapSettlementEndpoints();
 app.MapQuotaAlertEndpoints();
+app.MapResourcePacksEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

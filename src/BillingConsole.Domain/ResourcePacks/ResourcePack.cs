@@ -50,6 +50,8 @@ public sealed partial class ResourcePack
     /// <summary>Cash paid for the pack, its upgrades and renewals, in <see cref="Money"/> units; refunded by P10.</summary>
     public long PaidUnits { get; private set; }
     public string? GrantReason { get; private set; }
+    /// <summary>The staff user (or "admin-api") who granted the pack (SPEC P12 audit); null for bought packs.</summary>
+    public string? GrantedBy { get; private set; }
     /// <summary>App-managed optimistic concurrency token, replaced on every change (STYLE §5).</summary>
     public Guid Version { get; private set; }
 
@@ -62,7 +64,8 @@ public sealed partial class ResourcePack
     /// </summary>
     public static Result<ResourcePack> Create(
         Guid accountId, PackType type, PackSpec spec, PackOrigin origin, DateTime nowUtc, BillingCalendar calendar,
-        DateTime? grantEffectiveAtUtc = null, DateTime? grantExpiresAtUtc = null, string? grantReason = null)
+        DateTime? grantEffectiveAtUtc = null, DateTime? grantExpiresAtUtc = null, string? grantReason = null,
+        string? grantedBy = null)
     {
         if (spec.PackTypeCode != type.Code)
         {
@@ -109,6 +112,7 @@ public sealed partial class ResourcePack
             Origin = origin,
             PaidUnits = origin == PackOrigin.Purchased ? spec.PriceUnits : 0,
             GrantReason = origin == PackOrigin.Granted ? grantReason!.Trim() : null,
+            GrantedBy = origin == PackOrigin.Granted ? grantedBy : null,
             Version = Guid.NewGuid(),
         };
         return Result<ResourcePack>.Ok(pack);

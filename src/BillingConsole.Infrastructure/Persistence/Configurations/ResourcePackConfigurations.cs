@@ -16,9 +16,13 @@ internal sealed class ResourcePackConfiguration : IEntityTypeConfiguration<Resou
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.Origin).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.GrantReason).HasMaxLength(500);
+        b.Property(p => p.GrantedBy).HasMaxLength(256);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.AccountId, p.PackTypeCode });
         b.HasIndex(p => new { p.Status, p.ExpiresAtUtc });
+        // SPEC P2 exactly-once: a second trial of a type, even from a racing request, fails on this key.
+        b.HasIndex(p => new { p.AccountId, p.PackTypeCode }, "IX_ResourcePacks_OneTrialPerType").IsUnique()
+            .HasFilter("\"Origin\" = 'Trial'");
         b.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(p => p.IsCyclic);
         b.Ignore(p => p.Paid);

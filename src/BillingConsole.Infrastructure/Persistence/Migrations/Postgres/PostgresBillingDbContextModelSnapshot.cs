@@ -977,6 +977,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1030,6 +1034,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AccountId", "PackTypeCode");
 
                     b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.HasIndex(new[] { "AccountId", "PackTypeCode" }, "IX_ResourcePacks_OneTrialPerType")
+                        .IsUnique()
+                        .HasFilter("\"Origin\" = 'Trial'");
 
                     b.ToTable("ResourcePacks");
                 });

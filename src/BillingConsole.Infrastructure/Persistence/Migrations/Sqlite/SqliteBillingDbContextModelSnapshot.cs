@@ -968,6 +968,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1021,6 +1025,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AccountId", "PackTypeCode");
 
                     b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.HasIndex(new[] { "AccountId", "PackTypeCode" }, "IX_ResourcePacks_OneTrialPerType")
+                        .IsUnique()
+                        .HasFilter("\"Origin\" = 'Trial'");
 
                     b.ToTable("ResourcePacks");
                 });
