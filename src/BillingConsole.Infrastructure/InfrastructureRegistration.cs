@@ -1,4 +1,5 @@
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,10 @@ public static class InfrastructureRegistration
     {
         var options = DatabaseOptions.From(configuration, environment);
         services.AddSingleton(options);
-        services.AddDbContextFactory<SqliteBillingDbContext>(o => o.UseSqlite(options.BillingConnectionString,
-            sqlite => sqlite.MigrationsAssembly(typeof(SqliteBillingDbContext).Assembly.FullName)));
+        services.AddSingleton<ReadOnlyImpersonationInterceptor>();
+        services.AddDbContextFactory<SqliteBillingDbContext>((sp, o) => o.UseSqlite(options.BillingConnectionString,
+            sqlite => sqlite.MigrationsAssembly(typeof(SqliteBillingDbContext).Assembly.FullName))
+            .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>()));
         services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
             new ForwardingDbContextFactory<SqliteBillingDbContext>(
                 sp.GetRequiredService<IDbContextFactory<SqliteBillingDbContext>>()));

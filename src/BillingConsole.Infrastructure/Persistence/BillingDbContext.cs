@@ -1,4 +1,5 @@
 using BillingConsole.Domain.Accounts;
+using BillingConsole.Domain.Audit;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
@@ -29,6 +30,9 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Meter> Meters => Set<Meter>();
     public DbSet<PackType> PackTypes => Set<PackType>();
     public DbSet<PackSpec> PackSpecs => Set<PackSpec>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
