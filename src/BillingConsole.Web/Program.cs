@@ -7,6 +7,7 @@ using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Web.Features.ResourcePacks;
 using BillingConsole.Web.Features.Settlement;
+using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Jobs;
 using BillingConsole.Web.Security;
 using MudBlazor.Services;
@@ -24,8 +25,12 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddResourcePacks();
 builder.Services.AddSettlement();
 builder.Services.AddQuotaAlerts();
+builder.Services.AddSupport(builder.Configuration);
 
 var app = builder.Build();
+
+app.UseForwardedHeadersIfEnabled(app.Configuration);
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -35,7 +40,9 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConsoleAssets();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseActor();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseIdempotencyKeys();
@@ -46,6 +53,7 @@ app.MapHealthEndpoints();
 app.MapJobsDashboard();
 app.MapJobEndpoints();
 app.MapAccountEndpoints();
+app.MapSupportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -1,0 +1,38 @@
+using BillingConsole.Infrastructure.Audit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace BillingConsole.Web.Features.Support;
+
+/// <summary>
+/// Wraps the page body: a write refused under impersonation (from any feature's handler) becomes a snackbar and the
+/// page carries on, instead of the circuit dying. Other errors show the error content, as ErrorBoundary does.
+/// </summary>
+public sealed class ReadOnlyErrorBoundary : ErrorBoundary
+{
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private ILogger<ReadOnlyErrorBoundary> Logger { get; set; } = default!;
+
+    protected override Task OnErrorAsync(Exception exception)
+    {
+        if (Find(exception) is { } refused)
+        {
+            Snackbar.Add(refused.Message, Severity.Warning);
+            Recover();
+            return Task.CompletedTask;
+        }
+        Logger.LogError(exception, "ReadOnlyErrorBoundary: unhandled error in a page");
+        return Task.CompletedTask;
+    }
+
+    private static ReadOnlyImpersonationException? Find(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is ReadOnlyImpersonationException r) return r;
+        }
+        return null;
+    }
+}
