@@ -1,5 +1,6 @@
 using BillingConsole.Infrastructure.Audit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
@@ -20,11 +21,36 @@ public sealed class ReadOnlyErrorBoundary : ErrorBoundary
         if (Find(exception) is { } refused)
         {
             Snackbar.Add(refused.Message, Severity.Warning);
-            Recover();
+            // Leave the error state once the boundary has finished handling this one, so the next refusal is caught too.
+            _ = InvokeAsync(async () =>
+            {
+                await Task.Yield();
+                Recover();
+            });
             return Task.CompletedTask;
         }
         Logger.LogError(exception, "ReadOnlyErrorBoundary: unhandled error in a page");
         return Task.CompletedTask;
+    }
+
+    // A refused write keeps the page (same component instances, same state); any other error shows the error content.
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        if (CurrentException is { } error && Find(error) is null)
+        {
+            if (ErrorContent is not null)
+            {
+                builder.AddContent(1, ErrorContent, error);
+            }
+            else
+            {
+                builder.OpenElement(2, "div");
+                builder.AddAttribute(3, "class", "blazor-error-boundary");
+                builder.CloseElement();
+            }
+            return;
+        }
+        builder.AddContent(0, ChildContent);
     }
 
     private static ReadOnlyImpersonationException? Find(Exception? e)

@@ -127,4 +127,31 @@ public sealed class SupportComponentTests : BillingTestContext, IAsyncLifetime
         Assert.Contains("page.view", cut.Markup);
         Assert.Contains("bills", cut.Markup);
     }
+
+    [Fact]
+    public void ReadOnlyErrorBoundary_TurnsARefusedWriteIntoASnackbar_AndKeepsThePage()
+    {
+        var cut = Render<ReadOnlyErrorBoundary>(p => p.AddChildContent<Thrower>());
+
+        cut.Find("button").Click();
+
+        var snackbar = Services.GetRequiredService<MudBlazor.ISnackbar>();
+        Assert.Contains(snackbar.ShownSnackbars, x => x.Message!.Contains("read-only: creating a thing refused"));
+        Assert.NotNull(cut.Find("button"));
+        cut.WaitForAssertion(() => cut.Find("button").Click()); // a second refusal is caught as well
+        Assert.NotNull(cut.Find("button"));
+    }
+
+    private sealed class Thrower : ComponentBase
+    {
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "onclick", EventCallback.Factory.Create(this, Throw));
+            builder.AddContent(2, "go");
+            builder.CloseElement();
+        }
+
+        private static void Throw() => throw new ReadOnlyImpersonationException("creating a thing");
+    }
 }
