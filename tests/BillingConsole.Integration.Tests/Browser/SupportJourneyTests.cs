@@ -35,7 +35,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings 设置" }).ClickAsync();
         await page.Locator("[data-testid=create-api-key]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
-        await page.WaitForTimeoutAsync(500); // let the snackbar finish fading in before the picture
+        await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
         await Journey.ScreenshotAsync(page, "support-03-write-refused");
 
         await banner.Locator("[data-testid=end-impersonation]").ClickAsync();
