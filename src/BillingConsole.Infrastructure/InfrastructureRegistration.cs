@@ -1,4 +1,5 @@
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -18,16 +19,20 @@ public static class InfrastructureRegistration
     {
         var options = DatabaseOptions.From(configuration, environment);
         services.AddSingleton(options);
+        // Read-only impersonation is refused at the database (SPEC I3), for every feature's writes alike.
+        services.AddSingleton<ReadOnlyImpersonationInterceptor>();
         if (options.IsSqlite)
         {
-            services.AddDbContextFactory<SqliteBillingDbContext>(o => o.UseSqlite(options.BillingConnectionString));
+            services.AddDbContextFactory<SqliteBillingDbContext>((sp, o) => o.UseSqlite(options.BillingConnectionString)
+                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>()));
             services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
                 new ForwardingDbContextFactory<SqliteBillingDbContext>(
                     sp.GetRequiredService<IDbContextFactory<SqliteBillingDbContext>>()));
         }
         else
         {
-            services.AddDbContextFactory<PostgresBillingDbContext>(o => o.UseNpgsql(options.BillingConnectionString));
+            services.AddDbContextFactory<PostgresBillingDbContext>((sp, o) => o.UseNpgsql(options.BillingConnectionString)
+                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>()));
             services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
                 new ForwardingDbContextFactory<PostgresBillingDbContext>(
                     sp.GetRequiredService<IDbContextFactory<PostgresBillingDbContext>>()));

@@ -9,6 +9,7 @@ using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Web.Features.Recharge;
 using BillingConsole.Web.Features.ResourcePacks;
 using BillingConsole.Web.Features.Settlement;
+using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Jobs;
 using BillingConsole.Web.Security;
 using MudBlazor.Services;
@@ -28,8 +29,12 @@ builder.Services.AddSettlement();
 builder.Services.AddQuotaAlerts();
 builder.Services.AddRecharge(builder.Configuration);
 builder.Services.AddMetering(builder.Configuration);
+builder.Services.AddSupport(builder.Configuration);
 
 var app = builder.Build();
+
+app.UseForwardedHeadersIfEnabled(app.Configuration);
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -39,7 +44,9 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConsoleAssets();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseActor();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseIdempotencyKeys();
@@ -56,6 +63,7 @@ app.MapMeteringEndpoints();
 app.MapSettlementEndpoints();
 app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
+app.MapSupportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

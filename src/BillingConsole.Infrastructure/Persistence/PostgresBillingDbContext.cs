@@ -10,5 +10,6 @@ public sealed class PostgresBillingDbContext(DbContextOptions<PostgresBillingDbC
         new DbContextOptionsBuilder<PostgresBillingDbContext>()
             .UseNpgsql(connectionString)
             .UseApplicationServiceProvider(IdentityModelServices.Provider)
+            .AddInterceptors(new Interceptors.ReadOnlyImpersonationInterceptor(TimeProvider.System))
             .Options;
 }

@@ -10,5 +10,6 @@ public sealed class SqliteBillingDbContext(DbContextOptions<SqliteBillingDbConte
         new DbContextOptionsBuilder<SqliteBillingDbContext>()
             .UseSqlite(connectionString)
             .UseApplicationServiceProvider(IdentityModelServices.Provider)
+            .AddInterceptors(new Interceptors.ReadOnlyImpersonationInterceptor(TimeProvider.System))
             .Options;
 }

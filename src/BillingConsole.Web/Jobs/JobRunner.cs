@@ -1,7 +1,16 @@
+using BillingConsole.Domain.Audit;
+using BillingConsole.Infrastructure.Audit;
+using BillingConsole.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace BillingConsole.Web.Jobs;
 
-/// <summary>Runs a registered <see cref="IBillingJob"/> by id, for Hangfire and the admin API alike.</summary>
-public sealed class JobRunner(IEnumerable<IBillingJob> jobs, ILogger<JobRunner> logger)
+/// <summary>
+/// Runs a registered <see cref="IBillingJob"/> by id, for Hangfire and the admin API alike, and records each run
+/// (start, finish, summary or error) for the staff console's job runs page (SPEC I4).
+/// </summary>
+public sealed class JobRunner(IEnumerable<IBillingJob> jobs, ILogger<JobRunner> logger,
+    IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock)
 {
     public bool Exists(string id) => jobs.Any(j => j.Id == id);
 
@@ -9,8 +18,30 @@ public sealed class JobRunner(IEnumerable<IBillingJob> jobs, ILogger<JobRunner> 
     {
         var job = jobs.SingleOrDefault(j => j.Id == id)
                   ?? throw new InvalidOperationException($"No job is registered as '{id}'.");
-        var summary = await job.RunAsync(ct);
-        logger.LogInformation("JobRunner: {Job} finished: {Summary}", id, summary);
-        return summary;
+        var run = JobRun.Start(id, ActorContext.Current?.Email ?? "schedule", clock.GetUtcNow().UtcDateTime);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.JobRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+        }
+        try
+        {
+            var summary = await job.RunAsync(ct);
+            run.Finish(clock.GetUtcNow().UtcDateTime, summary);
+            logger.LogInformation("JobRunner: {Job} finished: {Summary}", id, summary);
+            return summary;
+        }
+        catch (Exception e)
+        {
+            run.Fail(clock.GetUtcNow().UtcDateTime, e.GetType().Name + ": " + e.Message);
+            logger.LogError(e, "JobRunner: {Job} failed", id);
+            throw;
+        }
+        finally
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            db.JobRuns.Update(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingConsole.Web.Features.Accounts;
@@ -19,6 +20,7 @@ public sealed class ApiKeysHandler(IDbContextFactory<BillingDbContext> dbFactory
 
     public async Task<Result<CreatedApiKey>> CreateAsync(CreateApiKeyCommand cmd, CancellationToken ct)
     {
+        if (ReadOnlyGuard.Refusal<CreatedApiKey>("creating an API key") is { } refused) return refused;
         if (cmd.Name is { Length: > MaxNameLength })
         {
             return Result<CreatedApiKey>.Invalid("name", $"The key name is at most {MaxNameLength} characters.");
@@ -46,6 +48,7 @@ public sealed class ApiKeysHandler(IDbContextFactory<BillingDbContext> dbFactory
     /// <summary>Revokes a key of the given account; another account's key id is "not found" (SPEC I2).</summary>
     public async Task<Result<ApiKeyRow>> RevokeAsync(Guid accountId, Guid keyId, CancellationToken ct)
     {
+        if (ReadOnlyGuard.Refusal<ApiKeyRow>("revoking an API key") is { } refused) return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.AccountId == accountId, ct);
         if (key is null) return Result<ApiKeyRow>.NotFound("No such API key.");

@@ -1,0 +1,34 @@
+using BillingConsole.Domain.Audit;
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.ResourcePacks;
+using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Web.Features.Support;
+
+/// <summary>What the staff account page shows. Bills and recharges join when their features land (see docs).</summary>
+public sealed record StaffAccountDetail(StaffAccountRow Account, string RemittanceCode, IReadOnlyList<LedgerEntry> Ledger,
+    IReadOnlyList<ResourcePack> Packs, IReadOnlyList<ApiKeyRow> ApiKeys, IReadOnlyList<AuditEvent> Audit);
+
+public sealed class GetStaffAccountHandler(IDbContextFactory<BillingDbContext> dbFactory)
+{
+    public async Task<StaffAccountDetail?> HandleAsync(Guid accountId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null) return null;
+        var owner = await db.Users.AsNoTracking().Where(u => u.AccountId == accountId).Select(u => u.Email)
+            .FirstOrDefaultAsync(ct);
+        var ledger = await db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == accountId)
+            .OrderByDescending(e => e.Sequence).Take(20).ToListAsync(ct);
+        var packs = await db.ResourcePacks.AsNoTracking().Where(p => p.AccountId == accountId).ToListAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.AccountId == accountId)
+            .OrderByDescending(k => k.CreatedAtUtc)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.DisplayPrefix, k.CreatedAtUtc, k.RevokedAtUtc)).ToListAsync(ct);
+        var audit = await db.AuditEvents.AsNoTracking().Where(e => e.ActingForAccountId == accountId)
+            .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
+        var row = new StaffAccountRow(account.Id, account.Name, owner, account.Status, account.Balance, account.CreatedAtUtc);
+        return new StaffAccountDetail(row, account.RemittanceCode, ledger, packs, keys, audit);
+    }
+}

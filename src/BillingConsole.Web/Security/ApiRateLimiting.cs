@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using BillingConsole.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BillingConsole.Web.Security;
+
+/// <summary><c>RateLimiting:*</c>: per-key limits of the HTTP API, counted in requests (not events).</summary>
+public sealed class ApiRateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Sustained requests per second per key. 100,000 events/s in batches of 1,000 is 100 requests/s.</summary>
+    public int PermitsPerSecond { get; set; } = 200;
+    /// <summary>Requests a key may send at once above the sustained rate.</summary>
+    public int Burst { get; set; } = 400;
+}
+
+/// <summary>
+/// Token bucket per bearer token under <c>/api/v1</c>. The partition is a SHA-256 prefix of the token, so no database
+/// is touched before the limit applies and a flood with a wrong key is limited too. Browser traffic is not limited.
+/// </summary>
+public static class ApiRateLimiting
+{
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("RateLimiting").Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var token = context.Request.Path.StartsWithSegments("/api/v1") ? ApiSchemes.BearerToken(context.Request) : null;
+                if (!options.Enabled || string.IsNullOrEmpty(token)) return RateLimitPartition.GetNoLimiter("unlimited");
+                var partition = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)), 0, 8);
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(1, options.Burst),
+                    TokensPerPeriod = Math.Max(1, options.PermitsPerSecond),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
+                {
+                    Status = 429,
+                    Title = $"Too many requests for this API key; retry after {seconds} s, or send events in batches of up to 1,000.",
+                }, options: null, contentType: "application/problem+json", cancellationToken: ct);
+            };
+        });
+        return services;
+    }
+}

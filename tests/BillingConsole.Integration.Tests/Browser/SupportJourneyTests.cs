@@ -1,0 +1,55 @@
+using BillingConsole.Integration.Tests.Infrastructure;
+using BillingConsole.Web.Features.Demo;
+using Microsoft.Playwright;
+
+namespace BillingConsole.Integration.Tests.Browser;
+
+[Collection(HostCollection.Name)]
+public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task I3_Support_ImpersonatesWithAReason_IsRefusedAWrite_Ends_AndFindsItAllInTheAuditLog()
+    {
+        var page = await app.NewPageAsync();
+        var cspViolations = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) cspViolations.Add(m.Text); };
+
+        await Journey.SignInAsync(page, DemoSeeder.Support.Email, DemoSeeder.Support.Password);
+        await page.GotoAsync("/staff");
+        await Journey.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Account id, name or owner e-mail 账号ID / 名称 / 邮箱").FillAsync("Demo");
+        await page.ClickAsync("[data-testid=account-search-button]");
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
+        await page.Locator("[data-testid=impersonate]").ClickAsync();
+        await page.Locator("textarea").FillAsync("Ticket 1024: customer asks about the balance");
+        await Journey.ScreenshotAsync(page, "support-01-impersonate-reason");
+        await page.Locator("[data-testid=impersonation-confirm]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/staff", StringComparison.Ordinal));
+        await Journey.WaitForInteractiveAsync(page);
+        var banner = page.Locator("[data-testid=impersonation-banner]");
+        await Assertions.Expect(banner).ToContainTextAsync(DemoSeeder.Support.Email);
+        await Assertions.Expect(banner).ToContainTextAsync(DemoSeeder.Owner.Email);
+        Assert.Equal("¥5,000.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
+        await Journey.ScreenshotAsync(page, "support-02-impersonating-overview");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings 设置" }).ClickAsync();
+        await page.Locator("[data-testid=create-api-key]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
+        await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
+        await Journey.ScreenshotAsync(page, "support-03-write-refused");
+
+        await banner.Locator("[data-testid=end-impersonation]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/staff/accounts/", StringComparison.Ordinal));
+        await Journey.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=impersonation-banner]")).ToHaveCountAsync(0);
+        await page.GotoAsync("/staff/audit");
+        await Journey.WaitForInteractiveAsync(page);
+        var audit = page.Locator("[data-testid=audit-table]");
+        await Assertions.Expect(audit).ToContainTextAsync("impersonation.start");
+        await Assertions.Expect(audit).ToContainTextAsync("impersonation.end");
+        await Assertions.Expect(audit).ToContainTextAsync("/settings");
+        Assert.True(await audit.GetByText("page.view").CountAsync() >= 2);
+        await Journey.ScreenshotAsync(page, "support-04-audit-log");
+        Assert.Empty(cspViolations);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using BillingConsole.Integration.Tests.Infrastructure;
+using BillingConsole.Web.Features.Demo;
+
+namespace BillingConsole.Integration.Tests.Support;
+
+/// <summary>
+/// SPEC I2 over every account-scoped route: with account A's key, B's ids answer 404 and A's own routes show A only.
+/// Lead: add a row per merged route that takes an id (recharges, packs, bills…); {other} is one of B's ids.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class TenantIsolationTests(TenantIsolationTests.App app) : IClassFixture<TenantIsolationTests.App>
+{
+    public sealed class App : BillingAppFactory
+    {
+        public App() => With("Admin:ApiToken", ApiClients.AdminToken);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>method, path (with {other} = another account's id), expected status for A's key.</summary>
+    public static TheoryData<string, string, HttpStatusCode> OtherAccountsIds => new()
+    {
+        { "GET", "/api/v1/recharges/{other}", HttpStatusCode.NotFound },
+        { "POST", "/api/v1/admin/accounts/{other}/api-keys", HttpStatusCode.Unauthorized },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherAccountsIds))]
+    public async Task I2_AnotherAccountsIds_AreNotFoundWithMyKey(string method, string path, HttpStatusCode expected)
+    {
+        var (_, keyA) = await app.NewAccountWithKeyAsync("A Co");
+        var (accountB, _) = await app.NewAccountWithKeyAsync("B Co");
+        var client = app.Bearer(keyA);
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path.Replace("{other}", accountB.ToString()))
+        {
+            Content = method == "GET" ? null : JsonContent.Create(new { }),
+        }, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.DoesNotContain("B Co", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task I2_AccountRoute_AnswersWithTheKeysOwnAccountOnly()
+    {
+        var (accountA, keyA) = await app.NewAccountWithKeyAsync("A Co");
+        var (accountB, keyB) = await app.NewAccountWithKeyAsync("B Co");
+
+        var a = await app.Bearer(keyA).GetFromJsonAsync<AccountDto>("/api/v1/account?accountId=" + accountB, Ct);
+        var b = await app.Bearer(keyB).GetFromJsonAsync<AccountDto>("/api/v1/account", Ct);
+
+        Assert.Equal(accountA, a!.AccountId);
+        Assert.Equal(accountB, b!.AccountId);
+    }
+
+    [Fact]
+    public async Task I2_OwnerCookie_CannotUseTheApiOrTheStaffPagesOfAnotherAccount()
+    {
+        var (accountB, _) = await app.NewAccountWithKeyAsync("Other Tenant Ltd");
+        var owner = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        var api = await owner.GetAsync("/api/v1/account", Ct);
+        var staffPage = await owner.GetAsync($"/staff/accounts/{accountB}", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, staffPage.StatusCode);
+        Assert.DoesNotContain("Other Tenant Ltd", await staffPage.Content.ReadAsStringAsync(Ct));
+    }
+
+    private sealed record AccountDto(Guid AccountId, string Name);
+}
