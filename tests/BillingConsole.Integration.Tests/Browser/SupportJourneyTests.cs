@@ -33,7 +33,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.ScreenshotAsync(page, "support-02-impersonating-overview");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings 设置" }).ClickAsync();
-        await page.Locator("[data-testid=create-api-key]").ClickAsync();
+        await page.Locator("[data-testid=api-key-create]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
         await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
         await Journey.ScreenshotAsync(page, "support-03-write-refused");
