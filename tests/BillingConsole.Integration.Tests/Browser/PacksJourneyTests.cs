@@ -16,6 +16,8 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         var page = await app.NewPageAsync();
         await Journey.SignInAsync(page, DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
 
+        // Other journeys in this class spend from the same demo account: compare with the balance before.
+        var before = ParseYuan(await page.Locator("[data-testid=overview-balance]").InnerTextAsync());
         await page.GotoAsync("/packs/buy");
         await Journey.WaitForInteractiveAsync(page);
         await Journey.ScreenshotAsync(page, "packs-01-buy");
@@ -38,8 +40,11 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.GotoAsync("/");
         await Journey.WaitForInteractiveAsync(page);
-        Assert.Equal("¥4,840.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
+        Assert.Equal(before - 160m, ParseYuan(await page.Locator("[data-testid=overview-balance]").InnerTextAsync()));
     }
+
+    private static decimal ParseYuan(string text) =>
+        decimal.Parse(text.Trim().Replace("¥", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Owner_BuysALicenceTakesATestLicence_AndSeesTheDeductionsPage()
