@@ -20,6 +20,7 @@ public static class ApiRegistration
                 .RequireClaim(BillingClaims.AccountId))
             .AddPolicy(ApiAdmin, p => p.AddAuthenticationSchemes(ApiSchemes.AdminToken).RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter()));
         return services;
     }
 

@@ -1,3 +1,5 @@
+using BillingConsole.Infrastructure.Persistence;
+
 namespace BillingConsole.Web.Features.Metering;
 
 public static class MeteringRegistration
@@ -6,7 +8,9 @@ public static class MeteringRegistration
     {
         services.Configure<MeteringOptions>(configuration.GetSection("Metering"));
         services.AddSingleton<MeterCatalog>();
-        services.AddSingleton<UsageEventWriter>();
+        services.AddSingleton<IUsageEventWriter>(sp => sp.GetRequiredService<DatabaseOptions>().IsSqlite
+            ? new SqliteUsageEventWriter(sp.GetRequiredService<DatabaseOptions>())
+            : new PostgresUsageEventWriter(sp.GetRequiredService<DatabaseOptions>()));
         services.AddSingleton<RecordUsageHandler>();
         services.AddSingleton<GetEntitlementHandler>();
         services.AddSingleton<GetUsageReportHandler>();

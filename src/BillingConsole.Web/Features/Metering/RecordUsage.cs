@@ -17,7 +17,7 @@ public sealed record RecordUsageResult(int Accepted, int Duplicates, IReadOnlyLi
 /// service gate is the entitlement check, and usage that happened must be billed.
 /// </summary>
 public sealed class RecordUsageHandler(MeterCatalog catalog, BillingCalendar calendar, IOptions<MeteringOptions> options,
-    UsageEventWriter writer, TimeProvider clock)
+    IUsageEventWriter writer, TimeProvider clock)
 {
     public async Task<RecordUsageResult> HandleAsync(RecordUsageCommand cmd, CancellationToken ct)
     {

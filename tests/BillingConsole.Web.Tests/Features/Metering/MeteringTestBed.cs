@@ -20,7 +20,7 @@ public sealed class MeteringTestBed : IAsyncDisposable
         Database = database;
         AccountId = accountId;
         Catalog = new MeterCatalog(database);
-        Writer = new UsageEventWriter(new DatabaseOptions(DatabaseOptions.Sqlite, database.ConnectionString, ""));
+        Writer = new SqliteUsageEventWriter(new DatabaseOptions(DatabaseOptions.Sqlite, database.ConnectionString, ""));
         Record = new RecordUsageHandler(Catalog, BillingCalendar.Shanghai, Options.Create(new MeteringOptions()), Writer, Clock);
         Entitlement = new GetEntitlementHandler(database, Catalog, Options.Create(new BillingOptions()));
         Report = new GetUsageReportHandler(database, BillingCalendar.Shanghai, Clock);
@@ -30,7 +30,7 @@ public sealed class MeteringTestBed : IAsyncDisposable
     public Guid AccountId { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Now));
     public MeterCatalog Catalog { get; }
-    public UsageEventWriter Writer { get; }
+    public SqliteUsageEventWriter Writer { get; }
     public RecordUsageHandler Record { get; }
     public GetEntitlementHandler Entitlement { get; }
     public GetUsageReportHandler Report { get; }

@@ -5,18 +5,15 @@ using Microsoft.Data.Sqlite;
 
 namespace BillingConsole.Web.Features.Metering;
 
-/// <summary>A validated event with its local hour, computed before the write lock is taken.</summary>
-public sealed record PendingUsageEvent(ValidatedUsageEvent Event, DateTime HourStartUtc);
-
 /// <summary>
-/// The ingestion write path (SPEC M4, M9): one <c>BEGIN IMMEDIATE</c> transaction per request on one long-lived
+/// The ingestion write path on SQLite (SPEC M4, M9): one <c>BEGIN IMMEDIATE</c> transaction per request on one long-lived
 /// connection with statements prepared once. Duplicates are found by the unique key (<c>ON CONFLICT DO NOTHING</c>,
 /// one changed row = accepted), so concurrent copies of an id count once; the hourly roll-ups grow by the rows actually
 /// inserted, in the same transaction; the caller answers only after the commit. SQLite has one writer anyway, so the
 /// lock costs nothing and lets the prepared statements be reused. Values are bound as their .NET types, which
 /// Microsoft.Data.Sqlite formats exactly as EF Core does (uppercase Guid text, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd").
 /// </summary>
-public sealed class UsageEventWriter(DatabaseOptions options) : IDisposable
+public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEventWriter, IDisposable
 {
     private const string InsertSql = """
         INSERT INTO UsageEvents (AccountId, EventId, MeterCode, SceneId, Outcome, OccurredAtUtc, UsageDay, Quantity, Billable, ReceivedAtUtc)
