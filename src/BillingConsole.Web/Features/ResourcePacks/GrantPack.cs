@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Infrastructure.Persistence;
@@ -13,7 +15,7 @@ public sealed record GrantPackCommand(Guid AccountId, string? SpecId, DateTime? 
 /// granting user are stored on the pack and logged; the audit log proper arrives with issue #9.
 /// </summary>
 public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar, ILogger<GrantPackHandler> logger)
+    BillingCalendar calendar, AlertTriggers alerts, ILogger<GrantPackHandler> logger)
 {
     public const int MaxReasonLength = 500;
 
@@ -34,6 +36,7 @@ public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFacto
         if (!created.IsOk) return created.Cast<PackRow>();
         db.ResourcePacks.Add(created.Value!);
         await db.SaveChangesAsync(ct);
+        alerts.AfterPackChange(created.Value!.AccountId, QuotaAlertTrigger.Purchase); // SPEC A1, A2: held and re-armed
         logger.LogInformation(
             "GrantPack: {GrantedBy} granted pack {PackId} ({SpecId}) to account {AccountId}, {EffectiveAt:o} to {ExpiresAt:o}: {Reason}",
             cmd.GrantedBy, created.Value!.Id, spec.SpecId, cmd.AccountId, cmd.EffectiveAtUtc, cmd.ExpiresAtUtc, cmd.Reason);

@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Domain.ResourcePacks;
@@ -14,7 +16,7 @@ namespace BillingConsole.Web.Features.ResourcePacks;
 /// daily billing retries that pack only.
 /// </summary>
 public sealed class PackLifecycleJob(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar, ILogger<PackLifecycleJob> logger) : IBillingJob
+    BillingCalendar calendar, AlertTriggers alerts, ILogger<PackLifecycleJob> logger) : IBillingJob
 {
     public string Id => RecurringJobs.PackLifecycle;
 
@@ -57,6 +59,7 @@ public sealed class PackLifecycleJob(IDbContextFactory<BillingDbContext> dbFacto
             change = Change.Reset;
         }
         if (change != Change.None) await db.SaveChangesAsync(ct);
+        if (change == Change.Expired) alerts.AfterPackChange(pack.AccountId, QuotaAlertTrigger.Expiry);
         return change;
     }
 }

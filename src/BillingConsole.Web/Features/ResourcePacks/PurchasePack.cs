@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Pricing;
@@ -14,7 +16,7 @@ public sealed record PurchasePackCommand(Guid AccountId, string? SpecId);
 /// <c>pack-purchase:{packId}</c> commit together; a refusal changes nothing.
 /// </summary>
 public sealed class PurchasePackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar, ILogger<PurchasePackHandler> logger)
+    BillingCalendar calendar, AlertTriggers alerts, ILogger<PurchasePackHandler> logger)
 {
     public Task<Result<PackRow>> HandleAsync(PurchasePackCommand cmd, CancellationToken ct)
     {
@@ -55,6 +57,8 @@ public sealed class PurchasePackHandler(IDbContextFactory<BillingDbContext> dbFa
             pack.Id.ToString(), $"pack-purchase:{pack.Id}", $"Resource pack {spec.SpecId}", now, ct);
         if (!charged.IsOk) return charged.Cast<PackRow>();
         await db.SaveChangesAsync(ct);
+        alerts.AfterPackChange(accountId, QuotaAlertTrigger.Purchase); // SPEC A2: a new total re-arms
+        alerts.AfterBalanceChange(accountId, BalanceMovement.Purchase); // SPEC A6
         logger.LogInformation("PurchasePack: account {AccountId} bought pack {PackId} ({SpecId}) for {Price}",
             accountId, pack.Id, spec.SpecId, spec.Price.ToFenString());
         return Result<PackRow>.Ok(PackViews.ToRow(pack, type.NameEn, now, calendar));

@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Infrastructure.Persistence;
@@ -9,7 +11,7 @@ public sealed record RenewPackCommand(Guid AccountId, Guid PackId);
 
 /// <summary>SPEC P9: pays the spec price again; the expiry moves one validity period later.</summary>
 public sealed class RenewPackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar)
+    BillingCalendar calendar, AlertTriggers alerts)
 {
     public async Task<Result<Money>> QuoteAsync(RenewPackCommand cmd, CancellationToken ct)
     {
@@ -39,6 +41,8 @@ public sealed class RenewPackHandler(IDbContextFactory<BillingDbContext> dbFacto
                 pack.Id.ToString(), key, $"Renewal of resource pack {spec.SpecId}", now, innerCt);
             if (!charged.IsOk) return charged.Cast<PackRow>();
             await db.SaveChangesAsync(innerCt);
+            alerts.AfterPackChange(cmd.AccountId, QuotaAlertTrigger.Renewal);
+            alerts.AfterBalanceChange(cmd.AccountId, BalanceMovement.Purchase);
             var typeName = await db.PackTypes.Where(t => t.Code == pack.PackTypeCode).Select(t => t.NameEn).FirstAsync(innerCt);
             return Result<PackRow>.Ok(PackViews.ToRow(pack, typeName, now, calendar));
         }, ct);

@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.ResourcePacks;
@@ -14,7 +16,7 @@ public sealed record UnsubscribePackCommand(Guid AccountId, Guid PackId);
 /// entry <c>pack-refund:{packId}</c>). Usage the pack covers but daily billing has not settled yet counts as use.
 /// </summary>
 public sealed class UnsubscribePackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar, ILogger<UnsubscribePackHandler> logger)
+    BillingCalendar calendar, AlertTriggers alerts, ILogger<UnsubscribePackHandler> logger)
 {
     /// <summary>The refund, or why the pack cannot be unsubscribed; changes nothing.</summary>
     public async Task<Result<Money>> QuoteAsync(UnsubscribePackCommand cmd, CancellationToken ct)
@@ -42,6 +44,8 @@ public sealed class UnsubscribePackHandler(IDbContextFactory<BillingDbContext> d
                 if (!posted.IsOk) return posted.Cast<PackRow>();
             }
             await db.SaveChangesAsync(innerCt);
+            alerts.AfterPackChange(cmd.AccountId, QuotaAlertTrigger.Unsubscribe);
+            alerts.AfterBalanceChange(cmd.AccountId, BalanceMovement.Refund);
             logger.LogInformation("UnsubscribePack: pack {PackId} of account {AccountId} unsubscribed, refund {Refund}",
                 pack.Id, cmd.AccountId, refund.Value.ToFenString());
             var typeName = await db.PackTypes.Where(t => t.Code == pack.PackTypeCode).Select(t => t.NameEn).FirstAsync(innerCt);

@@ -1,3 +1,5 @@
+using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Infrastructure.Persistence;
@@ -12,7 +14,7 @@ public sealed record UpgradePackCommand(Guid AccountId, Guid PackId, string? Spe
 /// price the pack's spec was sold at) is paid from the balance in the same transaction.
 /// </summary>
 public sealed class UpgradePackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar)
+    BillingCalendar calendar, AlertTriggers alerts)
 {
     /// <summary>The price difference, or why the upgrade is refused; changes nothing.</summary>
     public async Task<Result<Money>> QuoteAsync(UpgradePackCommand cmd, CancellationToken ct)
@@ -45,6 +47,8 @@ public sealed class UpgradePackHandler(IDbContextFactory<BillingDbContext> dbFac
                 pack.Id.ToString(), key, $"Upgrade of resource pack to {spec.SpecId}", now, innerCt);
             if (!charged.IsOk) return charged.Cast<PackRow>();
             await db.SaveChangesAsync(innerCt);
+            alerts.AfterPackChange(cmd.AccountId, QuotaAlertTrigger.Upgrade);
+            alerts.AfterBalanceChange(cmd.AccountId, BalanceMovement.Purchase);
             var typeName = await db.PackTypes.Where(t => t.Code == pack.PackTypeCode).Select(t => t.NameEn).FirstAsync(innerCt);
             return Result<PackRow>.Ok(PackViews.ToRow(pack, typeName, now, calendar));
         }, ct);

@@ -1,3 +1,4 @@
+using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
@@ -25,15 +26,19 @@ public sealed class PacksWorld : IAsyncDisposable
     public BillingCalendar Calendar { get; } = BillingCalendar.Shanghai;
     public Guid AccountId { get; private set; }
 
-    public PurchasePackHandler Purchase => new(Database, Clock, Calendar, NullLogger<PurchasePackHandler>.Instance);
-    public GrantPackHandler Grant => new(Database, Clock, Calendar, NullLogger<GrantPackHandler>.Instance);
-    public UpgradePackHandler Upgrade => new(Database, Clock, Calendar);
-    public RenewPackHandler Renew => new(Database, Clock, Calendar);
-    public UnsubscribePackHandler Unsubscribe => new(Database, Clock, Calendar, NullLogger<UnsubscribePackHandler>.Instance);
+    /// <summary>What the pack handlers asked the alert engine to evaluate (SPEC A2).</summary>
+    public RecordingJobClient AlertJobs { get; } = new();
+    private AlertTriggers Alerts => RecordingJobClient.Triggers(AlertJobs);
+
+    public PurchasePackHandler Purchase => new(Database, Clock, Calendar, Alerts, NullLogger<PurchasePackHandler>.Instance);
+    public GrantPackHandler Grant => new(Database, Clock, Calendar, Alerts, NullLogger<GrantPackHandler>.Instance);
+    public UpgradePackHandler Upgrade => new(Database, Clock, Calendar, Alerts);
+    public RenewPackHandler Renew => new(Database, Clock, Calendar, Alerts);
+    public UnsubscribePackHandler Unsubscribe => new(Database, Clock, Calendar, Alerts, NullLogger<UnsubscribePackHandler>.Instance);
     public GetPacksHandler Packs => new(Database, Clock, Calendar);
     public GetPackCatalogHandler Catalog => new(Database);
     public DeviceLicencesHandler Licences => new(Database, Clock, Calendar);
-    public PackLifecycleJob Lifecycle => new(Database, Clock, Calendar, NullLogger<PackLifecycleJob>.Instance);
+    public PackLifecycleJob Lifecycle => new(Database, Clock, Calendar, Alerts, NullLogger<PackLifecycleJob>.Instance);
 
     public static async Task<PacksWorld> CreateAsync(decimal balance = 1000m)
     {
