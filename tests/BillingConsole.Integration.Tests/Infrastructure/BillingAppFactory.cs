@@ -75,6 +75,7 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoHistoryDays", "0");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -12,7 +12,8 @@ namespace BillingConsole.Web.Features.Demo;
 /// Demo users and data (<c>Seed:Demo</c>, on in Development). Everything goes through the real use cases, so the
 /// demo shows what the rules produce. It runs once: an existing demo owner means the data is there.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IConfiguration configuration,
+    ILogger<DemoSeeder> logger)
 {
     public static readonly DemoLogin Owner = new("owner@example.com", "Owner#2026", "Account owner (Demo Co.)");
     public static readonly DemoLogin Support = new("support@example.com", "Support#2026", "Support staff");
@@ -38,6 +39,9 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         await db.PostAsync(new PostLedgerEntryCommand(accountId, LedgerEntryKind.Adjustment, Money.Yuan(5000m),
             "demo", $"demo-opening-{accountId}", "Demo opening balance"), clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
+        // Tests turn the history off (Seed:DemoHistoryDays=0) to start from the plain opening balance.
+        await services.GetRequiredService<DemoHistory>()
+            .SeedAsync(accountId, configuration.GetValue("Seed:DemoHistoryDays", 30), ct);
         logger.LogInformation("DemoSeeder: demo account {AccountId} seeded", accountId);
     }
 

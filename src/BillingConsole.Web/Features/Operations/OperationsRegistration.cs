@@ -10,6 +10,7 @@ public static class OperationsRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogSeeder>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoHistory>();
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;

@@ -1,0 +1,71 @@
+using BillingConsole.Domain.Common;
+using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Metering;
+using BillingConsole.Web.Features.QuotaAlerts;
+using BillingConsole.Web.Features.ResourcePacks;
+using BillingConsole.Web.Features.Settlement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BillingConsole.Web.Features.Demo;
+
+/// <summary>
+/// A month of demo history through the real use cases (SPEC "Running"): packs bought on the first day, each day's
+/// usage ingested on that day, and the daily billing run the morning after, so the bills, deductions, ledger and
+/// alerts the console shows are what the rules produce. The handlers run on a <see cref="DemoClock"/>.
+/// </summary>
+public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, BillingCalendar calendar,
+    ILoggerFactory loggers)
+{
+    private static readonly string[] PacksBoughtFirst = ["FV_CALLS_1K", "RP_CALLS_TRIAL", "IOT_MESSAGING_1M"];
+
+    public async Task SeedAsync(Guid accountId, int days, CancellationToken ct)
+    {
+        if (days <= 0) return;
+        var realNow = clock.GetUtcNow().UtcDateTime;
+        var demo = new DemoClock(clock.GetUtcNow());
+        var dbFactory = services.GetRequiredService<IDbContextFactory<BillingDbContext>>();
+        var alerts = services.GetRequiredService<AlertTriggers>();
+        var record = new RecordUsageHandler(services.GetRequiredService<MeterCatalog>(), calendar,
+            services.GetRequiredService<IOptions<MeteringOptions>>(), services.GetRequiredService<IUsageEventWriter>(), demo);
+        var billing = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar), demo,
+            calendar, alerts, loggers.CreateLogger<RunDailyBillingHandler>());
+        var purchase = new PurchasePackHandler(dbFactory, demo, calendar, alerts, loggers.CreateLogger<PurchasePackHandler>());
+
+        var today = calendar.DayOf(realNow);
+        var first = today.AddDays(-days);
+        demo.Set(calendar.DayStartUtc(first).AddHours(7));
+        foreach (var spec in PacksBoughtFirst)
+        {
+            var bought = await purchase.HandleAsync(new PurchasePackCommand(accountId, spec), ct);
+            if (!bought.IsOk) throw new InvalidOperationException($"Demo history: buying {spec}: {bought.Error}");
+        }
+        for (var day = first; day <= today; day = day.AddDays(1))
+        {
+            var start = calendar.DayStartUtc(day);
+            var until = day == today ? realNow : calendar.DayEndUtc(day);
+            demo.Set(day == today ? realNow : start.AddHours(21));
+            await IngestAsync(record, accountId, DemoUsage.Day(day, start, until), ct);
+            if (day == today) break; // today's usage waits for tomorrow's run, as it would
+            // The morning run bills the day that just ended (or runs now, if that morning has not come yet).
+            demo.Set(Min(calendar.DayEndUtc(day).AddHours(10), realNow));
+            await billing.HandleAsync(ct);
+        }
+    }
+
+    private static async Task IngestAsync(RecordUsageHandler record, Guid accountId,
+        IReadOnlyList<Domain.Metering.UsageEventInput> events, CancellationToken ct)
+    {
+        foreach (var chunk in events.Chunk(1000))
+        {
+            var result = await record.HandleAsync(new RecordUsageCommand(accountId,
+                chunk.Select(e => new ParsedUsageEvent(e, e.EventId, null)).ToList()), ct);
+            if (result.Rejected.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo history: event rejected: {result.Rejected[0].Reason}");
+            }
+        }
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;
+}

@@ -1,0 +1,37 @@
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Integration.Tests.Infrastructure;
+using BillingConsole.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Integration.Tests.Foundation;
+
+/// <summary>SPEC "Running": the demo history goes through ingestion, purchases and daily billing.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DemoHistoryTests(DemoHistoryTests.App app) : IClassFixture<DemoHistoryTests.App>
+{
+    public sealed class App : BillingAppFactory
+    {
+        public App() => With("Seed:DemoHistoryDays", "4");
+    }
+
+    [Fact]
+    public async Task DemoHistory_BillsEachPastDayOnce_ThroughTheRealUseCases()
+    {
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        var owner = await db.Users.SingleAsync(u => u.Email == DemoSeeder.Owner.Email);
+        var accountId = owner.AccountId!.Value;
+
+        var bills = await db.Bills.Where(b => b.AccountId == accountId).ToListAsync();
+        var entries = await db.LedgerEntries.Where(e => e.AccountId == accountId).ToListAsync();
+        var account = await db.Accounts.SingleAsync(a => a.Id == accountId);
+
+        Assert.Equal(4, bills.Count);
+        Assert.Equal(4, bills.Select(b => b.UsageDay).Distinct().Count());
+        Assert.Equal(entries.Sum(e => e.AmountUnits), account.BalanceUnits);
+        Assert.Equal(2, entries.Count(e => e.Kind == LedgerEntryKind.PackPurchase));
+        Assert.Equal(3, await db.ResourcePacks.CountAsync(p => p.AccountId == accountId));
+        Assert.True(await db.PackDeductions.AnyAsync(d => d.AccountId == accountId));
+        Assert.True(await db.UsageEvents.CountAsync(e => e.AccountId == accountId) > 1000);
+    }
+}
