@@ -7,7 +7,6 @@ namespace BillingConsole.Integration.Tests.Support;
 
 /// <summary>
 /// SPEC I2 over every account-scoped route: with account A's key, B's ids answer 404 and A's own routes show A only.
-/// Lead: add a row per merged route that takes an id (recharges, packs, bills…); {other} is one of B's ids.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class TenantIsolationTests(TenantIsolationTests.App app) : IClassFixture<TenantIsolationTests.App>
@@ -69,6 +68,32 @@ public sealed class TenantIsolationTests(TenantIsolationTests.App app) : IClassF
         Assert.NotEqual(HttpStatusCode.OK, staffPage.StatusCode);
         Assert.DoesNotContain("Other Tenant Ltd", await staffPage.Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task I2_AnotherAccountsRecharge_Is404_AndItsPacksLedgerAndUsageNeverShowInMyLists()
+    {
+        var (_, keyA) = await app.NewAccountWithKeyAsync("A Co");
+        var (_, keyB) = await app.NewAccountWithKeyAsync("B Co");
+        var b = app.Bearer(keyB);
+        var recharge = await (await b.PostAsJsonAsync("/api/v1/recharges",
+            new { amount = "50.00", method = "offline", acknowledgeOriginalRoute = false }, Ct)).Content.ReadFromJsonAsync<RechargeDto>(Ct);
+        await app.Admin().PostAsJsonAsync($"/api/v1/admin/recharges/{recharge!.RechargeId}/confirm", new { amountReceived = "50.00" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, (await b.PostAsJsonAsync("/api/v1/packs", new { specId = "FV_CALLS_TRIAL" }, Ct)).StatusCode);
+        var a = app.Bearer(keyA);
+
+        var otherRecharge = await a.GetAsync($"/api/v1/recharges/{recharge.RechargeId}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, otherRecharge.StatusCode);
+        foreach (var list in new[] { "/api/v1/packs", "/api/v1/ledger", "/api/v1/bills", "/api/v1/notifications", "/api/v1/alert-settings" })
+        {
+            var body = await a.GetStringAsync(list, Ct);
+            Assert.True(body == "[]", $"{list} with A's key showed something: {body}");
+        }
+        Assert.NotEqual("[]", await b.GetStringAsync("/api/v1/packs", Ct));
+        Assert.NotEqual("[]", await b.GetStringAsync("/api/v1/ledger", Ct));
+    }
+
+    private sealed record RechargeDto(Guid RechargeId);
 
     private sealed record AccountDto(Guid AccountId, string Name);
 }
