@@ -3,6 +3,7 @@ using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingConsole.Web.Features.ResourcePacks;
@@ -12,10 +13,10 @@ public sealed record GrantPackCommand(Guid AccountId, string? SpecId, DateTime? 
 
 /// <summary>
 /// SPEC P12: staff grant a pack as compensation, at price 0, between chosen times, with a reason. The reason and the
-/// granting user are stored on the pack and logged; the audit log proper arrives with issue #9.
+/// granting user are stored on the pack, and the grant is in the audit log in the same transaction (SPEC I4).
 /// </summary>
 public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar, AlertTriggers alerts, ILogger<GrantPackHandler> logger)
+    BillingCalendar calendar, AlertTriggers alerts, AuditLog audit, ILogger<GrantPackHandler> logger)
 {
     public const int MaxReasonLength = 500;
 
@@ -35,6 +36,8 @@ public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFacto
             cmd.EffectiveAtUtc, cmd.ExpiresAtUtc, cmd.Reason, cmd.GrantedBy);
         if (!created.IsOk) return created.Cast<PackRow>();
         db.ResourcePacks.Add(created.Value!);
+        audit.Add(db, "pack.grant", $"pack {created.Value!.Id}",
+            $"{spec.SpecId} {cmd.EffectiveAtUtc:o}..{cmd.ExpiresAtUtc:o} by {cmd.GrantedBy}: {cmd.Reason}", cmd.AccountId);
         await db.SaveChangesAsync(ct);
         alerts.AfterPackChange(created.Value!.AccountId, QuotaAlertTrigger.Purchase); // SPEC A1, A2: held and re-armed
         logger.LogInformation(

@@ -22,6 +22,9 @@ public sealed class GrantPackHandlerTests
         var stored = await world.WithDbAsync(db => db.ResourcePacks.SingleAsync());
         Assert.Equal(("outage compensation", "staff-7", 0L), (stored.GrantReason, stored.GrantedBy, stored.PaidUnits));
         Assert.Empty(await world.LedgerAsync());
+        var audit = await world.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "pack.grant"));
+        Assert.Equal(world.AccountId, audit.ActingForAccountId);
+        Assert.Contains("outage compensation", audit.Details);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
@@ -31,7 +32,7 @@ public sealed class PacksWorld : IAsyncDisposable
     private AlertTriggers Alerts => RecordingJobClient.Triggers(AlertJobs);
 
     public PurchasePackHandler Purchase => new(Database, Clock, Calendar, Alerts, NullLogger<PurchasePackHandler>.Instance);
-    public GrantPackHandler Grant => new(Database, Clock, Calendar, Alerts, NullLogger<GrantPackHandler>.Instance);
+    public GrantPackHandler Grant => new(Database, Clock, Calendar, Alerts, new AuditLog(Database, Clock), NullLogger<GrantPackHandler>.Instance);
     public UpgradePackHandler Upgrade => new(Database, Clock, Calendar, Alerts);
     public RenewPackHandler Renew => new(Database, Clock, Calendar, Alerts);
     public UnsubscribePackHandler Unsubscribe => new(Database, Clock, Calendar, Alerts, NullLogger<UnsubscribePackHandler>.Instance);
