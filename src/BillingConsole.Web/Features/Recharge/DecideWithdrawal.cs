@@ -2,6 +2,7 @@ using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record DecideWithdrawalCommand(Guid WithdrawalId, bool Approve, st
 /// a Refund entry with its own unique key). A second decision is refused and changes nothing.
 /// </summary>
 public sealed class DecideWithdrawalHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    ILogger<DecideWithdrawalHandler> logger)
+    AuditLog audit, ILogger<DecideWithdrawalHandler> logger)
 {
     public Task<Result<WithdrawalRow>> HandleAsync(DecideWithdrawalCommand cmd, CancellationToken ct) =>
         ConcurrencyRetry.ExecuteAsync(async attemptCt =>
@@ -31,6 +32,10 @@ public sealed class DecideWithdrawalHandler(IDbContextFactory<BillingDbContext> 
                     withdrawal.Amount, withdrawal.Id.ToString(), withdrawal.ReturnLedgerKey, "Withdrawal rejected"), now, attemptCt);
                 if (!back.IsOk) return back.Cast<WithdrawalRow>();
             }
+            // SPEC I4: an approval moves no money (it was held at request time), so it is audited here explicitly.
+            audit.Add(db, cmd.Approve ? "withdrawal.approve" : "withdrawal.reject", $"withdrawal {withdrawal.Id}",
+                $"{withdrawal.Amount.ToFenString()} by {cmd.StaffUserId}" + (cmd.Note is null ? "" : $": {cmd.Note}"),
+                withdrawal.AccountId);
             await db.SaveChangesAsync(attemptCt);
             var name = await db.Accounts.Where(a => a.Id == withdrawal.AccountId).Select(a => a.Name).FirstAsync(attemptCt);
             logger.LogInformation("DecideWithdrawal: withdrawal {WithdrawalId} {Status}", withdrawal.Id, withdrawal.Status);

@@ -25,7 +25,7 @@ public sealed class RechargeFixture : IAsyncDisposable
         Gateway = new SandboxPaymentGateway(options, Signer, Notify, Complete, Query);
         Create = new CreateRechargeHandler(database, Gateway, options, Clock);
         Withdraw = new RequestWithdrawalHandler(database, Clock, NullLogger<RequestWithdrawalHandler>.Instance);
-        Decide = new DecideWithdrawalHandler(database, Clock, NullLogger<DecideWithdrawalHandler>.Instance);
+        Decide = new DecideWithdrawalHandler(database, Clock, new BillingConsole.Web.Features.Support.AuditLog(database, Clock), NullLogger<DecideWithdrawalHandler>.Instance);
     }
 
     public TestDatabase Database { get; }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Payments;
@@ -70,6 +71,9 @@ public sealed class WithdrawalHandlerTests
         Assert.Equal(ResultStatus.Conflict, again.Status);
         var (balance, sum, entries) = await f.LedgerAsync(accountId);
         Assert.Equal((Money.Yuan(70m), Money.Yuan(70m), 4), (balance, sum, entries));
+        await using var db = f.Database.CreateDbContext();
+        var decisions = await db.AuditEvents.Where(e => e.Action.StartsWith("withdrawal.")).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["withdrawal.approve", "withdrawal.reject"], decisions.Order());
     }
 
     [Fact]
