@@ -25,6 +25,11 @@ public sealed class DeviceLicence
     public string? DeviceId { get; private set; }
     public DateTime? RegisteredAtUtc { get; private set; }
     public bool IsTest { get; private set; }
+    /// <summary>
+    /// Which of the account's free test licences this is (1 or 2; null for paid ones). Unique per account in the
+    /// database, so two concurrent requests cannot both take the last free one (SPEC P13).
+    /// </summary>
+    public int? TestSlot { get; private set; }
     /// <summary>Cash paid for this licence and its renewals, in <see cref="Money"/> units.</summary>
     public long PaidUnits { get; private set; }
     /// <summary>App-managed optimistic concurrency token, replaced on every change.</summary>
@@ -36,9 +41,13 @@ public sealed class DeviceLicence
     internal static DeviceLicence Paid(Guid accountId, int years, long paidUnits, DateTime nowUtc) =>
         New(accountId, nowUtc, nowUtc + Year * years, isTest: false, paidUnits);
 
-    /// <summary>A free 30-day test licence; check <see cref="TestLicenceEligibility"/> first.</summary>
-    public static DeviceLicence CreateTest(Guid accountId, DateTime nowUtc) =>
-        New(accountId, nowUtc, nowUtc + TestPeriod, isTest: true, paidUnits: 0);
+    /// <summary>A free 30-day test licence in <paramref name="slot"/>; check <see cref="TestLicenceEligibility"/> first.</summary>
+    public static DeviceLicence CreateTest(Guid accountId, DateTime nowUtc, int slot = 1)
+    {
+        var licence = New(accountId, nowUtc, nowUtc + TestPeriod, isTest: true, paidUnits: 0);
+        licence.TestSlot = slot;
+        return licence;
+    }
 
     /// <summary>Binds a device to this licence, once.</summary>
     public Result<string> RegisterDevice(string deviceId, DateTime nowUtc)

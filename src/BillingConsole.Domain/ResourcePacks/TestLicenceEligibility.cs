@@ -15,6 +15,6 @@ public static class TestLicenceEligibility
         {
             return Result<DeviceLicence>.Conflict($"An account gets {MaxTestLicences} free test licences; they have been used.");
         }
-        return Result<DeviceLicence>.Ok(DeviceLicence.CreateTest(accountId, nowUtc));
+        return Result<DeviceLicence>.Ok(DeviceLicence.CreateTest(accountId, nowUtc, slot: taken + 1));
     }
 }

@@ -51,6 +51,8 @@ internal sealed class DeviceLicenceConfiguration : IEntityTypeConfiguration<Devi
         b.HasIndex(l => l.AccountId);
         // A device holds at most one licence per account.
         b.HasIndex(l => new { l.AccountId, l.DeviceId }).IsUnique().HasFilter("\"DeviceId\" IS NOT NULL");
+        // SPEC P13: two free test licences per account, decided by the database under concurrency.
+        b.HasIndex(l => new { l.AccountId, l.TestSlot }).IsUnique().HasFilter("\"TestSlot\" IS NOT NULL");
         b.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

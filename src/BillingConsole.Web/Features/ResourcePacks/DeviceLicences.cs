@@ -93,7 +93,15 @@ public sealed class DeviceLicencesHandler(IDbContextFactory<BillingDbContext> db
         var taken = TestLicenceEligibility.Take(accountId, held, now);
         if (!taken.IsOk) return taken.Cast<LicenceRow>();
         db.DeviceLicences.Add(taken.Value!);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request took the same slot at the same moment: the unique key let only one in.
+            return Result<LicenceRow>.Conflict("That free test licence was just taken by another request; refresh and try again.");
+        }
         return Result<LicenceRow>.Ok(ToRow(taken.Value!, now));
     }
 

@@ -77,4 +77,17 @@ public sealed class DeviceLicencesHandlerTests
         Assert.Equal(0, (await world.Licences.ListAsync(world.AccountId, default)).TestLicencesLeft);
         Assert.Empty(await world.LedgerAsync());
     }
+
+    [Fact]
+    public async Task P13_ConcurrentTestLicenceRequests_NeverMoreThanTwo()
+    {
+        await using var world = await PacksWorld.CreateAsync(balance: 0m);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => world.Licences.TakeTestLicenceAsync(world.AccountId, default))));
+
+        Assert.Equal(2, results.Count(r => r.IsOk));
+        Assert.All(results.Where(r => !r.IsOk), r => Assert.Equal(ResultStatus.Conflict, r.Status));
+        Assert.Equal(2, (await world.Licences.ListAsync(world.AccountId, default)).Licences.Count);
+    }
 }

@@ -1023,6 +1023,9 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("TestSlot")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1034,6 +1037,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("AccountId", "DeviceId")
                         .IsUnique()
                         .HasFilter("\"DeviceId\" IS NOT NULL");
+
+                    b.HasIndex("AccountId", "TestSlot")
+                        .IsUnique()
+                        .HasFilter("\"TestSlot\" IS NOT NULL");
 
                     b.ToTable("DeviceLicences");
                 });

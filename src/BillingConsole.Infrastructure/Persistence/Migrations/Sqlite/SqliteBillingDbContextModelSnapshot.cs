@@ -1012,6 +1012,9 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TestSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1023,6 +1026,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AccountId", "DeviceId")
                         .IsUnique()
                         .HasFilter("\"DeviceId\" IS NOT NULL");
+
+                    b.HasIndex("AccountId", "TestSlot")
+                        .IsUnique()
+                        .HasFilter("\"TestSlot\" IS NOT NULL");
 
                     b.ToTable("DeviceLicences");
                 });
