@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             problems.AddRange(await SeriousAsync(page, path));
         }
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
 
         var problems = await VisitAsync(page, OwnerPages);
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
 
         var problems = await VisitAsync(page, StaffPages);
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     private static async Task<List<string>> VisitAsync(IPage page, IEnumerable<string> paths)
