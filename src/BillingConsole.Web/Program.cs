@@ -3,6 +3,7 @@ using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Localization;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
@@ -30,6 +31,7 @@ builder.Services.AddQuotaAlerts();
 builder.Services.AddRecharge(builder.Configuration);
 builder.Services.AddMetering(builder.Configuration);
 builder.Services.AddSupport(builder.Configuration);
+builder.Services.AddConsoleLocalization();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConsoleAssets();
+app.UseConsoleLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseActor();
@@ -64,6 +67,7 @@ app.MapSettlementEndpoints();
 app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
+app.MapCultureEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

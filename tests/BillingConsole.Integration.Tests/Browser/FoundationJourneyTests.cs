@@ -16,7 +16,7 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
 
         Assert.Equal("¥5,000.00", (await page.Locator("[data-testid=appbar-balance]").InnerTextAsync()).Trim());
         Assert.Equal("¥5,000.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
-        Assert.Contains("Active", await page.Locator("[data-testid=account-status]").First.InnerTextAsync());
+        Assert.Contains("正常", await page.Locator("[data-testid=account-status]").First.InnerTextAsync());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class FoundationJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Journey.WaitForInteractiveAsync(page);
         await Journey.ScreenshotAsync(page, "foundation-02-staff");
 
-        Assert.True(await page.GetByText("Staff console 运营后台").First.IsVisibleAsync());
-        Assert.Equal(0, await page.GetByText("Recharge 充值").CountAsync());
+        Assert.True(await page.GetByText("运营后台").First.IsVisibleAsync());
+        Assert.Equal(0, await page.GetByText("充值", new() { Exact = true }).CountAsync());
     }
 }

@@ -95,7 +95,7 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Contains("¥900.00", await page.Locator("[data-testid=dialog-amount]").InnerTextAsync());
         await page.Locator("[data-testid=dialog-confirm]").ClickAsync();
 
-        await page.GetByText("Unsubscribed 已退订").First.WaitForAsync();
+        await page.GetByText("已退订").First.WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-testid=action-unsubscribe]").CountAsync());
     }
 }

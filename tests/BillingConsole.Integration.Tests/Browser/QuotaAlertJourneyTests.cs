@@ -35,7 +35,7 @@ public sealed class QuotaAlertJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Journey.ScreenshotAsync(page, "alerts-02-dialog-batch-20");
         Assert.Equal("20", await page.Locator("tr[data-pack-type=RP_CALLS] input:not([type=checkbox])").InputValueAsync());
         await page.ClickAsync("[data-testid=alert-confirm]");
-        await page.GetByText("Quota alerts saved").WaitForAsync();
+        await page.GetByText("额度预警已保存").WaitForAsync();
 
         await AlertPacks.DeductToPercentAsync(factory, rp, 18);
         await factory.Services.GetRequiredService<EvaluateQuotaAlertsHandler>()

@@ -17,7 +17,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.SignInAsync(page, DemoSeeder.Support.Email, DemoSeeder.Support.Password);
         await page.GotoAsync("/staff");
         await Journey.WaitForInteractiveAsync(page);
-        await page.GetByLabel("Account id, name or owner e-mail 账号ID / 名称 / 邮箱").FillAsync("Demo");
+        await page.GetByLabel("账号ID / 名称 / 邮箱").FillAsync("Demo");
         await page.ClickAsync("[data-testid=account-search-button]");
         await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
         await page.Locator("[data-testid=impersonate]").ClickAsync();
@@ -32,7 +32,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal("¥5,000.00", (await page.Locator("[data-testid=overview-balance]").InnerTextAsync()).Trim());
         await Journey.ScreenshotAsync(page, "support-02-impersonating-overview");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Settings 设置" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "设置" }).ClickAsync();
         await page.Locator("[data-testid=api-key-create]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
         await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture

@@ -32,7 +32,7 @@ public sealed class FoundationEndpointsTests(FoundationEndpointsTests.App app) :
         var html = await app.AnonymousClient().GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
 
         Assert.Contains("Input.Email", html);
-        Assert.Contains("费用中心", html);
+        Assert.Contains("费用中心", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Theory]

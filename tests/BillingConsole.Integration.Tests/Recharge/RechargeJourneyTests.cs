@@ -17,7 +17,7 @@ public sealed class RechargeJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/recharge");
         await Journey.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=recharge-amount] input").FillAsync("100");
-        await page.GetByText("Alipay 支付宝").ClickAsync();
+        await page.GetByText("支付宝").ClickAsync();
         Assert.True(await page.Locator("[data-testid=recharge-submit]").IsDisabledAsync());
         await page.Locator("[data-testid=recharge-ack] input").CheckAsync();
         await Assertions.Expect(page.Locator("[data-testid=recharge-submit]")).ToBeEnabledAsync();
@@ -31,14 +31,14 @@ public sealed class RechargeJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.Locator("[data-testid=cashier-pay]").ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/recharge/return/", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("[data-testid=recharge-status]")).ToContainTextAsync("Succeeded");
+        await Assertions.Expect(page.Locator("[data-testid=recharge-status]")).ToContainTextAsync("成功");
         await Journey.ScreenshotAsync(page, "recharge-03-return");
         Assert.Equal("¥5,000.00", before);
         await Assertions.Expect(page.Locator("[data-testid=appbar-balance]")).ToHaveTextAsync("¥5,100.00");
 
         await page.GotoAsync("/recharge/history");
         await Journey.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=recharge-history]")).ToContainTextAsync("Alipay");
+        await Assertions.Expect(page.Locator("[data-testid=recharge-history]")).ToContainTextAsync("支付宝");
         await Journey.ScreenshotAsync(page, "recharge-04-history");
     }
 }

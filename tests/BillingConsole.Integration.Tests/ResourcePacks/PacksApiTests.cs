@@ -140,7 +140,7 @@ public sealed class PacksApiTests(PacksApiTests.App app) : IClassFixture<PacksAp
         var support = await app.SignedInClientAsync(DemoSeeder.Support.Email, DemoSeeder.Support.Password);
         var owner = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
 
-        var staffPage = await support.GetAsync("/staff/grants");
+        var staffPage = await support.GetAsync("/staff/grants?culture=en-US");
         var ownerPage = await owner.GetAsync("/staff/grants");
 
         Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);

@@ -17,6 +17,7 @@ public abstract class BillingTestContext : BunitContext
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<TimeProvider>(TimeProvider.System);
+        Services.AddLocalization();
     }
 
     /// <summary>Renders the popover and dialog providers that menus and dialogs need.</summary>

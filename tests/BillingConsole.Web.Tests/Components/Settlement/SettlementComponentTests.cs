@@ -52,7 +52,7 @@ public sealed class SettlementComponentTests : BillingTestContext
 
         var cut = Render<BillDetail>(p => p.Add(x => x.Bill, bill));
 
-        Assert.Contains("Late 延迟上报", cut.Find("[data-testid=bill-line]").TextContent);
+        Assert.Contains("Late", cut.Find("[data-testid=bill-line]").TextContent);
         Assert.Contains("2026-11-24", cut.Find("[data-testid=bill-line]").TextContent);
         Assert.Contains("¥2.00", cut.Find("[data-testid=bill-outstanding]").TextContent);
     }
