@@ -84,26 +84,23 @@ public sealed class DeviceLicencesHandler(IDbContextFactory<BillingDbContext> db
             return Result<LicenceRow>.Ok(ToRow(licence, now));
         }, ct);
 
-    public async Task<Result<LicenceRow>> TakeTestLicenceAsync(Guid accountId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct)) return Result<LicenceRow>.NotFound("The account does not exist.");
-        var held = await db.DeviceLicences.AsNoTracking().Where(l => l.AccountId == accountId && l.IsTest).ToListAsync(ct);
-        var taken = TestLicenceEligibility.Take(accountId, held, now);
-        if (!taken.IsOk) return taken.Cast<LicenceRow>();
-        db.DeviceLicences.Add(taken.Value!);
-        try
+    /// <summary>
+    /// SPEC P13: a free test licence in the next free slot. Two requests racing for the same slot meet the unique key;
+    /// the loser re-reads and takes the next slot, or hears that both are used.
+    /// </summary>
+    public Task<Result<LicenceRow>> TakeTestLicenceAsync(Guid accountId, CancellationToken ct) =>
+        ConcurrencyRetry.ExecuteAsync(async attemptCt =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request took the same slot at the same moment: the unique key let only one in.
-            return Result<LicenceRow>.Conflict("That free test licence was just taken by another request; refresh and try again.");
-        }
-        return Result<LicenceRow>.Ok(ToRow(taken.Value!, now));
-    }
+            await using var db = await dbFactory.CreateDbContextAsync(attemptCt);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!await db.Accounts.AnyAsync(a => a.Id == accountId, attemptCt)) return Result<LicenceRow>.NotFound("The account does not exist.");
+            var held = await db.DeviceLicences.AsNoTracking().Where(l => l.AccountId == accountId && l.IsTest).ToListAsync(attemptCt);
+            var taken = TestLicenceEligibility.Take(accountId, held, now);
+            if (!taken.IsOk) return taken.Cast<LicenceRow>();
+            db.DeviceLicences.Add(taken.Value!);
+            await db.SaveChangesAsync(attemptCt);
+            return Result<LicenceRow>.Ok(ToRow(taken.Value!, now));
+        }, ct);
 
     private static async Task<Money> UnitPriceAsync(BillingDbContext db, CancellationToken ct) =>
         Money.FromUnits(await db.Meters.Where(m => m.Code == SdkMeter).Select(m => m.UnitPriceUnits).FirstAsync(ct));
