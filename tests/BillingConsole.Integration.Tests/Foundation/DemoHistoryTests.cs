@@ -1,7 +1,9 @@
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Integration.Tests.Infrastructure;
 using BillingConsole.Web.Features.Demo;
+using BillingConsole.Web.Features.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillingConsole.Integration.Tests.Foundation;
 
@@ -33,5 +35,21 @@ public sealed class DemoHistoryTests(DemoHistoryTests.App app) : IClassFixture<D
         Assert.Equal(3, await db.ResourcePacks.CountAsync(p => p.AccountId == accountId));
         Assert.True(await db.PackDeductions.AnyAsync(d => d.AccountId == accountId));
         Assert.True(await db.UsageEvents.CountAsync(e => e.AccountId == accountId) > 1000);
+    }
+
+    [Fact]
+    public async Task I4_StaffAccountDetail_ShowsTheAccountsBillsAndRecharges()
+    {
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        var accountId = (await db.Users.SingleAsync(u => u.Email == DemoSeeder.Owner.Email)).AccountId!.Value;
+        var handler = app.Services.GetRequiredService<GetStaffAccountHandler>();
+
+        var detail = await handler.HandleAsync(accountId, default);
+
+        Assert.Equal(4, detail!.Bills.Count);
+        Assert.True(detail.Bills.Select(b => b.UsageDay).SequenceEqual(detail.Bills.Select(b => b.UsageDay).OrderDescending()));
+        Assert.Empty(detail.Recharges);
+        Assert.Equal(3, detail.Packs.Count);
     }
 }

@@ -1,5 +1,7 @@
 using BillingConsole.Domain.Audit;
 using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.Payments;
+using BillingConsole.Domain.Settlement;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
@@ -7,9 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BillingConsole.Web.Features.Support;
 
-/// <summary>What the staff account page shows. Bills and recharges join when their features land (see docs).</summary>
+/// <summary>What the staff account page shows (SPEC I4): status, balance, ledger, packs, bills, recharges, keys, audit.</summary>
 public sealed record StaffAccountDetail(StaffAccountRow Account, string RemittanceCode, IReadOnlyList<LedgerEntry> Ledger,
-    IReadOnlyList<ResourcePack> Packs, IReadOnlyList<ApiKeyRow> ApiKeys, IReadOnlyList<AuditEvent> Audit);
+    IReadOnlyList<ResourcePack> Packs, IReadOnlyList<ApiKeyRow> ApiKeys, IReadOnlyList<AuditEvent> Audit)
+{
+    /// <summary>The newest bills (most recent day first).</summary>
+    public IReadOnlyList<Bill> Bills { get; init; } = [];
+
+    /// <summary>The newest recharges.</summary>
+    public IReadOnlyList<Domain.Payments.Recharge> Recharges { get; init; } = [];
+}
 
 public sealed class GetStaffAccountHandler(IDbContextFactory<BillingDbContext> dbFactory)
 {
@@ -29,6 +38,14 @@ public sealed class GetStaffAccountHandler(IDbContextFactory<BillingDbContext> d
         var audit = await db.AuditEvents.AsNoTracking().Where(e => e.ActingForAccountId == accountId)
             .OrderByDescending(e => e.Id).Take(50).ToListAsync(ct);
         var row = new StaffAccountRow(account.Id, account.Name, owner, account.Status, account.Balance, account.CreatedAtUtc);
-        return new StaffAccountDetail(row, account.RemittanceCode, ledger, packs, keys, audit);
+        var bills = await db.Bills.AsNoTracking().Where(b => b.AccountId == accountId)
+            .OrderByDescending(b => b.UsageDay).Take(30).ToListAsync(ct);
+        var recharges = await db.Recharges.AsNoTracking().Where(r => r.AccountId == accountId)
+            .OrderByDescending(r => r.CreatedAtUtc).Take(30).ToListAsync(ct);
+        return new StaffAccountDetail(row, account.RemittanceCode, ledger, packs, keys, audit)
+        {
+            Bills = bills,
+            Recharges = recharges,
+        };
     }
 }
