@@ -27,6 +27,16 @@ public static class ApiSchemes
 }
 
 /// <summary>
+/// The key's account status as the key lookup read it in this request (same query, so as fresh as a separate read):
+/// the entitlement check uses it instead of a second query (docs/benchmarks.md).
+/// </summary>
+public sealed record ApiAccountState(Guid AccountId, AccountStatus Status, DateTime? ArrearsSinceUtc)
+{
+    public static ApiAccountState? Of(HttpContext context) =>
+        context.Items.TryGetValue(typeof(ApiAccountState), out var value) ? value as ApiAccountState : null;
+}
+
+/// <summary>
 /// Authenticates an account API key: hashed with SHA-256 and looked up by its unique hash on every request, so a
 /// revoked key stops working at once, on every node.
 /// </summary>
@@ -34,9 +44,15 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
     ILoggerFactory logger, UrlEncoder encoder, IDbContextFactory<BillingDbContext> dbFactory)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private static readonly Func<BillingDbContext, string, Task<ApiKey?>> FindByHash =
+    private sealed record KeyLookup(ApiKey Key, AccountStatus Status, DateTime? ArrearsSinceUtc);
+
+    /// <summary>The key and its account's status in one round trip.</summary>
+    private static readonly Func<BillingDbContext, string, Task<KeyLookup?>> FindByHash =
         EF.CompileAsyncQuery((BillingDbContext db, string hash) =>
-            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.HashHex == hash && k.RevokedAtUtc == null));
+            (from k in db.ApiKeys.AsNoTracking()
+             join a in db.Accounts.AsNoTracking() on k.AccountId equals a.Id
+             where k.HashHex == hash && k.RevokedAtUtc == null
+             select new KeyLookup(k, a.Status, a.ArrearsSinceUtc)).FirstOrDefault());
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -47,8 +63,10 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             return AuthenticateResult.Fail("Unknown API key.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var key = await FindByHash(db, ApiKey.Hash(token));
-        if (key is null || !key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var found = await FindByHash(db, ApiKey.Hash(token));
+        if (found is null || !found.Key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var key = found.Key;
+        Context.Items[typeof(ApiAccountState)] = new ApiAccountState(key.AccountId, found.Status, found.ArrearsSinceUtc);
         var identity = new ClaimsIdentity(
             [new Claim(BillingClaims.AccountId, key.AccountId.ToString()), new Claim(ApiSchemes.KeyIdClaim, key.Id.ToString())],
             Scheme.Name);

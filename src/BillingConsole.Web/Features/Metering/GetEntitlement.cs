@@ -2,6 +2,7 @@ using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public sealed record Entitlement(bool Allowed, AccountStatus Status, DateTime? G
 
 /// <summary>
 /// The service gate: may the account be served for a service now? The status is read fresh by primary key on every
-/// call (a compiled, untracked query: microseconds on SQLite). No cache: a suspension or a restoring recharge must be
+/// call (a compiled, untracked query: microseconds on SQLite; over the API, the key lookup's join read it in the same
+/// request). No cache: a suspension or a restoring recharge must be
 /// visible on the very next call, on every node, and a cache would need invalidation to get there.
 /// </summary>
 public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> dbFactory, MeterCatalog catalog,
@@ -23,7 +25,9 @@ public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> db
         EF.CompileAsyncQuery((BillingDbContext db, Guid id) => db.Accounts.AsNoTracking()
             .Where(a => a.Id == id).Select(a => new AccountState(a.Status, a.ArrearsSinceUtc)).FirstOrDefault());
 
-    public async Task<Result<Entitlement>> HandleAsync(Guid accountId, string? service, CancellationToken ct)
+    /// <param name="fromKey">The account's status as the API key lookup of this request read it: no second query.</param>
+    public async Task<Result<Entitlement>> HandleAsync(Guid accountId, string? service, CancellationToken ct,
+        ApiAccountState? fromKey = null)
     {
         if (string.IsNullOrEmpty(service)) return Result<Entitlement>.Invalid("service", "service is required, e.g. ?service=RP.");
         var meters = await catalog.GetAsync(ct);
@@ -32,12 +36,19 @@ public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> db
             var known = string.Join(", ", meters.Values.Where(m => m.Metered).Select(m => m.Code).Order(StringComparer.Ordinal));
             return Result<Entitlement>.Invalid("service", $"Unknown service; use one of: {known}.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await FindState(db, accountId);
+        var state = fromKey is not null && fromKey.AccountId == accountId
+            ? new AccountState(fromKey.Status, fromKey.ArrearsSinceUtc)
+            : await ReadStateAsync(accountId, ct);
         if (state is null) return Result<Entitlement>.NotFound("The account does not exist.");
         DateTime? graceEnds = state is { Status: AccountStatus.Arrears, ArrearsSinceUtc: { } since }
             ? since + billing.Value.ArrearsGracePeriod
             : null;
         return Result<Entitlement>.Ok(new Entitlement(state.Status != AccountStatus.Suspended, state.Status, graceEnds));
+    }
+
+    private async Task<AccountState?> ReadStateAsync(Guid accountId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindState(db, accountId);
     }
 }

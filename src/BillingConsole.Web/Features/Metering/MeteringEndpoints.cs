@@ -62,9 +62,9 @@ public static class MeteringEndpoints
     }
 
     private static async Task<IResult> GetEntitlementAsync(string? service, ClaimsPrincipal user, GetEntitlementHandler handler,
-        CancellationToken ct)
+        HttpContext context, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(user.AccountId(), service, ct);
+        var result = await handler.HandleAsync(user.AccountId(), service, ct, ApiAccountState.Of(context));
         return result.ToHttp(e => TypedResults.Json(
             new EntitlementResponse(e.Allowed, AccountEndpoints.StatusName(e.Status), e.GraceEndsAtUtc),
             MeteringJsonContext.Default.EntitlementResponse));

@@ -22,6 +22,22 @@ public sealed class AlertTriggers(IBackgroundJobClient jobs, ILogger<AlertTrigge
         Enqueue(accountId, movement.ToString(), () => jobs.Enqueue<QuotaAlertJobs>("notifications",
             j => j.ObserveBalanceAsync(accountId, movement, CancellationToken.None)));
 
+    /// <summary>
+    /// Call after a daily billing run with the accounts it billed: one job per chunk instead of two per bill, since
+    /// every enqueue is a write transaction in the Hangfire storage (docs/benchmarks.md).
+    /// </summary>
+    public void AfterBillingRun(IReadOnlyCollection<Guid> accountIds)
+    {
+        foreach (var chunk in accountIds.Distinct().Chunk(BillingRunChunk))
+        {
+            Enqueue(chunk[0], $"a billing run ({chunk.Length} accounts)", () => jobs.Enqueue<QuotaAlertJobs>(
+                "notifications", j => j.AfterBillingRunAsync(chunk, CancellationToken.None)));
+        }
+    }
+
+    /// <summary>Accounts per enqueued job: small enough for a job's arguments, large enough to matter.</summary>
+    public const int BillingRunChunk = 500;
+
     private void Enqueue(Guid accountId, string cause, Func<string> enqueue)
     {
         try

@@ -16,4 +16,20 @@ public sealed class QuotaAlertJobs(EvaluateQuotaAlertsHandler evaluate, ObserveL
     {
         if (await observe.HandleAsync(accountId, movement, ct)) await send.HandleAsync(ct);
     }
+
+    /// <summary>
+    /// SPEC A2, A6 after a daily billing run: the same two evaluations a single bill triggers (pack deduction, then
+    /// the bill's charge), for every account the run billed, with one outbox send at the end instead of one per bill.
+    /// </summary>
+    public async Task AfterBillingRunAsync(Guid[] accountIds, CancellationToken ct)
+    {
+        var fired = false;
+        foreach (var accountId in accountIds)
+        {
+            ct.ThrowIfCancellationRequested();
+            fired |= await evaluate.HandleAsync(accountId, QuotaAlertTrigger.Deduction, ct) > 0;
+            fired |= await observe.HandleAsync(accountId, BalanceMovement.Bill, ct);
+        }
+        if (fired) await send.HandleAsync(ct);
+    }
 }

@@ -1,4 +1,3 @@
-using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Settlement;
@@ -34,32 +33,43 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
             await db.SaveChangesAsync(ct);
         }
 
+        SettlementCatalog catalog;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) catalog = await SettlementCatalog.LoadAsync(db, ct);
+
         var (issued, skipped, failed) = (0, 0, 0);
-        foreach (var (accountId, days) in await CandidatesAsync(newestEnded, ct))
+        var billed = new List<Guid>();
+        try
         {
-            foreach (var cmd in days)
+            foreach (var (accountId, days) in await CandidatesAsync(newestEnded, ct))
             {
-                ct.ThrowIfCancellationRequested();
-                try
+                foreach (var cmd in days)
                 {
-                    var outcome = await settle.HandleAsync(cmd, ct);
-                    if (outcome == SettleOutcome.Issued)
+                    ct.ThrowIfCancellationRequested();
+                    try
                     {
-                        issued++;
-                        // SPEC A2, A6: deductions and the bill's charge are evaluated for alerts after the commit.
-                        alerts.AfterPackChange(accountId, QuotaAlertTrigger.Deduction);
-                        alerts.AfterBalanceChange(accountId, BalanceMovement.Bill);
+                        var outcome = await settle.HandleAsync(cmd, catalog, ct);
+                        if (outcome == SettleOutcome.Issued)
+                        {
+                            issued++;
+                            if (billed.Count == 0 || billed[^1] != accountId) billed.Add(accountId);
+                        }
+                        else skipped++;
                     }
-                    else skipped++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One broken account must not stop everyone else's bills; the next run retries it.
-                    failed++;
-                    logger.LogError(e, "DailyBilling: account {AccountId} day {Day} failed", accountId, cmd.BillDay);
-                    break;
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One broken account must not stop everyone else's bills; the next run retries it.
+                        failed++;
+                        logger.LogError(e, "DailyBilling: account {AccountId} day {Day} failed", accountId, cmd.BillDay);
+                        break;
+                    }
                 }
             }
+        }
+        finally
+        {
+            // SPEC A2, A6: deductions and the bills' charges are evaluated for alerts after the commits, once per run
+            // (also for the bills a cancelled run did commit).
+            alerts.AfterBillingRun(billed);
         }
 
         var summary = new DailyBillingSummary(issued, skipped, failed);

@@ -34,11 +34,20 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
     /// <summary>Test seam: runs inside the unit of work just before it commits (to simulate a crash there).</summary>
     internal Func<SettleAccountDayCommand, CancellationToken, Task>? BeforeCommit { get; set; }
 
-    public Task<SettleOutcome> HandleAsync(SettleAccountDayCommand cmd, CancellationToken ct) =>
-        // A lost race surfaces as DbUpdateException; the retry re-reads and finds the bill (AlreadyBilled).
-        ConcurrencyRetry.ExecuteAsync(token => SettleOnceAsync(cmd, token), ct);
+    public async Task<SettleOutcome> HandleAsync(SettleAccountDayCommand cmd, CancellationToken ct)
+    {
+        SettlementCatalog catalog;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) catalog = await SettlementCatalog.LoadAsync(db, ct);
+        return await HandleAsync(cmd, catalog, ct);
+    }
 
-    private async Task<SettleOutcome> SettleOnceAsync(SettleAccountDayCommand cmd, CancellationToken ct)
+    /// <summary>With the catalog the daily run read once for all its account-days.</summary>
+    public Task<SettleOutcome> HandleAsync(SettleAccountDayCommand cmd, SettlementCatalog catalog, CancellationToken ct) =>
+        // A lost race surfaces as DbUpdateException; the retry re-reads and finds the bill (AlreadyBilled).
+        ConcurrencyRetry.ExecuteAsync(token => SettleOnceAsync(cmd, catalog, token), ct);
+
+    private async Task<SettleOutcome> SettleOnceAsync(SettleAccountDayCommand cmd, SettlementCatalog catalog,
+        CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
@@ -56,7 +65,7 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         if (rows.Count == 0) return SettleOutcome.NothingToBill;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = await SettlementUsage.PlanAsync(db, calendar, cmd.AccountId, rows, ct);
+        var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, rows, ct);
         var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
         if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
         var account = await db.Accounts.SingleAsync(a => a.Id == cmd.AccountId, ct);

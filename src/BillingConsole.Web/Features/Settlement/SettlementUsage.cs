@@ -20,11 +20,11 @@ internal sealed record SettlementPlan(IReadOnlyList<BillUsage> Usages, IReadOnly
 /// </summary>
 internal static class SettlementUsage
 {
-    public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar, Guid accountId,
-        IReadOnlyList<UsageHourlyRollup> rows, CancellationToken ct)
+    public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar,
+        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UsageHourlyRollup> rows, CancellationToken ct)
     {
-        var meters = await db.Meters.AsNoTracking().ToDictionaryAsync(m => m.Code, ct);
-        var packTypes = await db.PackTypes.AsNoTracking().ToListAsync(ct);
+        var meters = catalog.Meters;
+        var packTypes = catalog.PackTypes;
         var usedMeters = rows.Select(r => r.MeterCode).Distinct().Order(StringComparer.Ordinal).ToList();
         var typeCodes = packTypes.Where(t => usedMeters.Any(t.Covers)).Select(t => t.Code).ToList();
         var packs = typeCodes.Count == 0

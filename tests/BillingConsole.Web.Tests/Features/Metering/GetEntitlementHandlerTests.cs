@@ -1,6 +1,7 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
+using BillingConsole.Web.Api;
 using BillingConsole.Web.Features.Accounts;
 using BillingConsole.Web.Features.Metering;
 using Microsoft.EntityFrameworkCore;
@@ -55,5 +56,19 @@ public sealed class GetEntitlementHandlerTests
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.True(result.FieldErrors.ContainsKey("service"));
+    }
+
+    [Fact]
+    public async Task Entitlement_UsesTheStatusTheKeyLookupReadInThisRequest_OnlyForItsOwnAccount()
+    {
+        await using var bed = await MeteringTestBed.CreateAsync();
+        var fromKey = new ApiAccountState(bed.AccountId, AccountStatus.Suspended, null);
+        var otherAccount = new ApiAccountState(Guid.NewGuid(), AccountStatus.Suspended, null);
+
+        var withKey = (await bed.Entitlement.HandleAsync(bed.AccountId, "RP", default, fromKey)).Value!;
+        var mismatched = (await bed.Entitlement.HandleAsync(bed.AccountId, "RP", default, otherAccount)).Value!;
+
+        Assert.Equal(new Entitlement(false, AccountStatus.Suspended, null), withKey);
+        Assert.Equal(new Entitlement(true, AccountStatus.Active, null), mismatched);
     }
 }

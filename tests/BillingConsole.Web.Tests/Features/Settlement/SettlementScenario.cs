@@ -46,8 +46,9 @@ public sealed class SettlementScenario : IAsyncDisposable
 
     public SettleAccountDayHandler SettleHandler() => new(Database, Clock, Calendar);
 
-    public RunDailyBillingHandler JobHandler(SettleAccountDayHandler? settle = null) =>
-        new(Database, settle ?? SettleHandler(), Clock, Calendar, RecordingJobClient.Triggers(), NullLogger<RunDailyBillingHandler>.Instance);
+    public RunDailyBillingHandler JobHandler(SettleAccountDayHandler? settle = null, RecordingJobClient? jobs = null) =>
+        new(Database, settle ?? SettleHandler(), Clock, Calendar, RecordingJobClient.Triggers(jobs),
+            NullLogger<RunDailyBillingHandler>.Instance);
 
     public EnforceArrearsHandler Enforcer() => new(Database, Clock, Microsoft.Extensions.Options.Options.Create(Options));
 
