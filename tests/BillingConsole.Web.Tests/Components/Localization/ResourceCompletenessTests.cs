@@ -41,6 +41,20 @@ public sealed partial class ResourceCompletenessTests
         Assert.Empty(missing);
     }
 
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.zh-CN.resx")]
+    public void Resources_HaveNoKeysThatDifferOnlyInCase(string file)
+    {
+        // .resx names are case-insensitive: "Monthly" and "monthly" build with a warning and one of them is dropped.
+        var names = XDocument.Load(Path.Combine(WebProject, "Resources", file)).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!);
+
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+
+        Assert.Empty(clashes);
+    }
+
     private static Dictionary<string, string> Load(string file) =>
         XDocument.Load(Path.Combine(WebProject, "Resources", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
