@@ -74,6 +74,27 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ActingForAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -104,6 +125,44 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpersonationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StaffEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OwnerEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpersonationSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Job = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TriggeredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -198,6 +257,24 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SettlementRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpToDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    BillsIssued = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Failed = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UsageEvents",
                 columns: table => new
                 {
@@ -237,6 +314,56 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertContacts_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertOccurrences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurrenceKey = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PackTypeCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Remaining = table.Column<long>(type: "bigint", nullable: true),
+                    Total = table.Column<long>(type: "bigint", nullable: true),
+                    RatioBasisPoints = table.Column<long>(type: "bigint", nullable: true),
+                    ThresholdPercent = table.Column<int>(type: "integer", nullable: true),
+                    BalanceUnits = table.Column<long>(type: "bigint", nullable: true),
+                    ThresholdUnits = table.Column<long>(type: "bigint", nullable: true),
+                    Trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertOccurrences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlertOccurrences_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -261,6 +388,32 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Bills",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UsageDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GrossUnits = table.Column<long>(type: "bigint", nullable: false),
+                    RoundDownDiscountUnits = table.Column<long>(type: "bigint", nullable: false),
+                    PayableUnits = table.Column<long>(type: "bigint", nullable: false),
+                    OutstandingUnits = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bills_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeviceLicences",
                 columns: table => new
                 {
@@ -271,6 +424,7 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     IsTest = table.Column<bool>(type: "boolean", nullable: false),
+                    TestSlot = table.Column<int>(type: "integer", nullable: true),
                     PaidUnits = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -312,6 +466,110 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LowBalanceAlertRules",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ThresholdUnits = table.Column<long>(type: "bigint", nullable: false),
+                    ArmCount = table.Column<long>(type: "bigint", nullable: false),
+                    Armed = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LowBalanceAlertRules", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_LowBalanceAlertRules_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PackTypeCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ThresholdPercent = table.Column<int>(type: "integer", nullable: true),
+                    Remaining = table.Column<long>(type: "bigint", nullable: true),
+                    Total = table.Column<long>(type: "bigint", nullable: true),
+                    RatioBasisPoints = table.Column<long>(type: "bigint", nullable: true),
+                    Trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaAlertSettings",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackTypeCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ThresholdPercent = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaAlertSettings", x => new { x.AccountId, x.PackTypeCode });
+                    table.ForeignKey(
+                        name: "FK_QuotaAlertSettings_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recharges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountUnits = table.Column<long>(type: "bigint", nullable: false),
+                    Method = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedOriginalRoute = table.Column<bool>(type: "boolean", nullable: false),
+                    GatewayTradeNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AmountReceivedUnits = table.Column<long>(type: "bigint", nullable: true),
+                    ConfirmedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recharges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recharges_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResourcePacks",
                 columns: table => new
                 {
@@ -335,6 +593,7 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     Origin = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PaidUnits = table.Column<long>(type: "bigint", nullable: false),
                     GrantReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    GrantedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -342,6 +601,32 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_ResourcePacks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ResourcePacks_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Withdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountUnits = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Withdrawals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Withdrawals_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -473,6 +758,82 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BillLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BillId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeterCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UsageDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Quantity = table.Column<long>(type: "bigint", nullable: false),
+                    PackDeductedQuantity = table.Column<long>(type: "bigint", nullable: false),
+                    BillableQuantity = table.Column<long>(type: "bigint", nullable: false),
+                    UnitPriceUnits = table.Column<long>(type: "bigint", nullable: false),
+                    GrossUnits = table.Column<long>(type: "bigint", nullable: false),
+                    PayableUnits = table.Column<long>(type: "bigint", nullable: false),
+                    RoundDownDiscountUnits = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BillLines_Bills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "Bills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NotificationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundEmails_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WithdrawalLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithdrawalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmountUnits = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WithdrawalLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WithdrawalLines_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RemittanceCode",
                 table: "Accounts",
@@ -483,6 +844,23 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Accounts_Status",
                 table: "Accounts",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertContacts_AccountId_Email",
+                table: "AlertContacts",
+                columns: new[] { "AccountId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertOccurrences_AccountId",
+                table: "AlertOccurrences",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertOccurrences_OccurrenceKey",
+                table: "AlertOccurrences",
+                column: "OccurrenceKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_AccountId",
@@ -543,6 +921,38 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_ActingForAccountId_AtUtc",
+                table: "AuditEvents",
+                columns: new[] { "ActingForAccountId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_ActorEmail_AtUtc",
+                table: "AuditEvents",
+                columns: new[] { "ActorEmail", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_AtUtc",
+                table: "AuditEvents",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillLines_BillId_MeterCode_UsageDay",
+                table: "BillLines",
+                columns: new[] { "BillId", "MeterCode", "UsageDay" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bills_AccountId_Status_UsageDay",
+                table: "Bills",
+                columns: new[] { "AccountId", "Status", "UsageDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bills_AccountId_UsageDay",
+                table: "Bills",
+                columns: new[] { "AccountId", "UsageDay" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeviceLicences_AccountId",
                 table: "DeviceLicences",
                 column: "AccountId");
@@ -555,6 +965,13 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 filter: "\"DeviceId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceLicences_AccountId_TestSlot",
+                table: "DeviceLicences",
+                columns: new[] { "AccountId", "TestSlot" },
+                unique: true,
+                filter: "\"TestSlot\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAtUtc",
                 table: "IdempotencyRecords",
                 column: "CreatedAtUtc");
@@ -564,6 +981,21 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 table: "IdempotencyRecords",
                 columns: new[] { "Scope", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpersonationSessions_StaffUserId_EndedAtUtc_ExpiresAtUtc",
+                table: "ImpersonationSessions",
+                columns: new[] { "StaffUserId", "EndedAtUtc", "ExpiresAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Job_StartedAtUtc",
+                table: "JobRuns",
+                columns: new[] { "Job", "StartedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_StartedAtUtc",
+                table: "JobRuns",
+                column: "StartedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerEntries_AccountId_CreatedAtUtc",
@@ -581,6 +1013,26 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 table: "LedgerEntries",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AccountId_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "AccountId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AccountId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "AccountId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_NotificationId",
+                table: "OutboundEmails",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_Status_NextAttemptAtUtc",
+                table: "OutboundEmails",
+                columns: new[] { "Status", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PackDeductions_AccountId_DeductedAtUtc",
@@ -603,14 +1055,36 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 column: "PackTypeCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recharges_AccountId_CreatedAtUtc",
+                table: "Recharges",
+                columns: new[] { "AccountId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_Status_Method",
+                table: "Recharges",
+                columns: new[] { "Status", "Method" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResourcePacks_AccountId_PackTypeCode",
                 table: "ResourcePacks",
                 columns: new[] { "AccountId", "PackTypeCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResourcePacks_OneTrialPerType",
+                table: "ResourcePacks",
+                columns: new[] { "AccountId", "PackTypeCode" },
+                unique: true,
+                filter: "\"Origin\" = 'Trial'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResourcePacks_Status_ExpiresAtUtc",
                 table: "ResourcePacks",
                 columns: new[] { "Status", "ExpiresAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRuns_StartedAtUtc",
+                table: "SettlementRuns",
+                column: "StartedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UsageEvents_AccountId_EventId",
@@ -622,11 +1096,37 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_UsageHourlyRollups_UsageDay_AccountId",
                 table: "UsageHourlyRollups",
                 columns: new[] { "UsageDay", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalLines_RechargeId",
+                table: "WithdrawalLines",
+                column: "RechargeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalLines_WithdrawalId",
+                table: "WithdrawalLines",
+                column: "WithdrawalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_AccountId_RequestedAtUtc",
+                table: "Withdrawals",
+                columns: new[] { "AccountId", "RequestedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Status",
+                table: "Withdrawals",
+                column: "Status");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AlertContacts");
+
+            migrationBuilder.DropTable(
+                name: "AlertOccurrences");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
@@ -649,6 +1149,12 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "BillLines");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -658,10 +1164,22 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "ImpersonationSessions");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
+
+            migrationBuilder.DropTable(
                 name: "LedgerEntries");
 
             migrationBuilder.DropTable(
+                name: "LowBalanceAlertRules");
+
+            migrationBuilder.DropTable(
                 name: "Meters");
+
+            migrationBuilder.DropTable(
+                name: "OutboundEmails");
 
             migrationBuilder.DropTable(
                 name: "PackDeductions");
@@ -676,7 +1194,16 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "Products");
 
             migrationBuilder.DropTable(
+                name: "QuotaAlertSettings");
+
+            migrationBuilder.DropTable(
+                name: "Recharges");
+
+            migrationBuilder.DropTable(
                 name: "ResourcePacks");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRuns");
 
             migrationBuilder.DropTable(
                 name: "UsageEvents");
@@ -685,10 +1212,22 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                 name: "UsageHourlyRollups");
 
             migrationBuilder.DropTable(
+                name: "WithdrawalLines");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Bills");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Withdrawals");
 
             migrationBuilder.DropTable(
                 name: "Accounts");
