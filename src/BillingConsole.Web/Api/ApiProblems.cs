@@ -1,5 +1,7 @@
 using BillingConsole.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
+using BillingConsole.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace BillingConsole.Web.Api;
 
@@ -26,9 +28,14 @@ public static class ApiProblems
     public static IResult Validation(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: message);
 
-    /// <summary>For authentication handlers, which answer before any endpoint runs.</summary>
+    /// <summary>
+    /// For authentication handlers and middleware, which answer before any endpoint runs. The title is localized in
+    /// the request's culture (the API speaks English unless Accept-Language asks for zh-CN); an unknown title stays as is.
+    /// </summary>
     public static Task WriteAsync(HttpContext context, int status, string title)
     {
+        var localizer = context.RequestServices.GetService<IStringLocalizer<SharedResource>>();
+        if (localizer is not null) title = localizer[title];
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title },
             options: null, contentType: "application/problem+json");

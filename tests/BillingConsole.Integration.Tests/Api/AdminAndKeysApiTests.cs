@@ -132,3 +132,21 @@ public sealed class AdminApiDisabledTests(AdminApiDisabledTests.App app) : IClas
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+[Collection(HostCollection.Name)]
+public sealed class ApiProblemLanguageTests(ApiProblemLanguageTests.App app) : IClassFixture<ApiProblemLanguageTests.App>
+{
+    public sealed class App : BillingAppFactory;
+
+    [Fact]
+    public async Task ProblemTitle_IsEnglishByDefault_AndChineseWhenAskedFor()
+    {
+        var english = await app.Bearer("bck_unknown").GetAsync("/api/v1/account");
+        var chineseClient = app.Bearer("bck_unknown");
+        chineseClient.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var chinese = await chineseClient.GetAsync("/api/v1/account");
+
+        Assert.Contains("A valid API key is required", await english.Content.ReadAsStringAsync());
+        Assert.Contains("需要有效的 API 密钥", System.Text.RegularExpressions.Regex.Unescape(await chinese.Content.ReadAsStringAsync()));
+    }
+}

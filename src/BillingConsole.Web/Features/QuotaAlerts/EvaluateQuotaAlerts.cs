@@ -39,11 +39,11 @@ public sealed class EvaluateQuotaAlertsHandler(IDbContextFactory<BillingDbContex
             });
             if (alerts.Count > 0)
             {
-                var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.NameEn, token);
+                var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.Name, t.NameEn), token);
                 var recipients = await AlertRecipients.ResolveAsync(db, accountId, token);
                 foreach (var alert in alerts)
                 {
-                    AlertMessages.AddQuota(db, alert, names.GetValueOrDefault(alert.PackTypeCode, alert.PackTypeCode),
+                    AlertMessages.AddQuota(db, alert, names.GetValueOrDefault(alert.PackTypeCode, (alert.PackTypeCode, alert.PackTypeCode)),
                         recipients);
                 }
             }

@@ -85,6 +85,8 @@ public sealed class SendNotificationsHandlerTests
         Assert.Equal(AlertWorld.OwnerEmail, mime.To.Mailboxes.Single().Address);
         Assert.Contains("Real-person verification pack below 30%", mime.Subject);
         Assert.Contains("5 of 100 left", mime.TextBody);
+        Assert.Contains("剩余 5 / 100", mime.TextBody); // alerts are bilingual: Chinese first, then English
+        Assert.Contains("剩余低于 30%", mime.Subject);
         Directory.Delete(folder, recursive: true);
     }
 
