@@ -35,6 +35,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Link, new() { Name = "设置" }).ClickAsync();
         await page.Locator("[data-testid=api-key-create]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("客服正在以只读方式查看此账号");
         await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
         await Journey.ScreenshotAsync(page, "support-03-write-refused");
 

@@ -14,13 +14,15 @@ public sealed class ReadOnlyErrorBoundary : ErrorBoundary
 {
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> L { get; set; } = default!;
+
     [Inject] private ILogger<ReadOnlyErrorBoundary> Logger { get; set; } = default!;
 
     protected override Task OnErrorAsync(Exception exception)
     {
         if (Find(exception) is { } refused)
         {
-            Snackbar.Add(refused.Message, Severity.Warning);
+            Snackbar.Add(ReadOnlyText.For(L, refused.Message), Severity.Warning);
             // Leave the error state once the boundary has finished handling this one, so the next refusal is caught too.
             _ = InvokeAsync(async () =>
             {
