@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BillingConsole.Integration.Tests.Foundation;
 
 [Collection(HostCollection.Name)]
-public sealed partial class IdentityTests(IdentityTests.App app) : IClassFixture<IdentityTests.App>
+public sealed class IdentityTests(IdentityTests.App app) : IClassFixture<IdentityTests.App>
 {
     public sealed class App : BillingAppFactory;
 
@@ -20,7 +19,7 @@ public sealed partial class IdentityTests(IdentityTests.App app) : IClassFixture
         var page = await client.GetStringAsync("/Account/Register", TestContext.Current.CancellationToken);
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
             ["_handler"] = "register",
             ["Input.AccountName"] = "Newco 新公司",
             ["Input.Email"] = "new.owner@example.com",
@@ -58,7 +57,4 @@ public sealed partial class IdentityTests(IdentityTests.App app) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, withRightPassword.StatusCode);
         Assert.StartsWith("/Account/Lockout", withRightPassword.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -11,14 +11,8 @@ namespace BillingConsole.Web.Features.Support;
 
 /// <summary>What the staff account page shows (SPEC I4): status, balance, ledger, packs, bills, recharges, keys, audit.</summary>
 public sealed record StaffAccountDetail(StaffAccountRow Account, string RemittanceCode, IReadOnlyList<LedgerEntry> Ledger,
-    IReadOnlyList<ResourcePack> Packs, IReadOnlyList<ApiKeyRow> ApiKeys, IReadOnlyList<AuditEvent> Audit)
-{
-    /// <summary>The newest bills (most recent day first).</summary>
-    public IReadOnlyList<Bill> Bills { get; init; } = [];
-
-    /// <summary>The newest recharges.</summary>
-    public IReadOnlyList<Domain.Payments.Recharge> Recharges { get; init; } = [];
-}
+    IReadOnlyList<ResourcePack> Packs, IReadOnlyList<Bill> Bills, IReadOnlyList<Domain.Payments.Recharge> Recharges,
+    IReadOnlyList<ApiKeyRow> ApiKeys, IReadOnlyList<AuditEvent> Audit);
 
 public sealed class GetStaffAccountHandler(IDbContextFactory<BillingDbContext> dbFactory)
 {
@@ -42,10 +36,6 @@ public sealed class GetStaffAccountHandler(IDbContextFactory<BillingDbContext> d
             .OrderByDescending(b => b.UsageDay).Take(30).ToListAsync(ct);
         var recharges = await db.Recharges.AsNoTracking().Where(r => r.AccountId == accountId)
             .OrderByDescending(r => r.CreatedAtUtc).Take(30).ToListAsync(ct);
-        return new StaffAccountDetail(row, account.RemittanceCode, ledger, packs, keys, audit)
-        {
-            Bills = bills,
-            Recharges = recharges,
-        };
+        return new StaffAccountDetail(row, account.RemittanceCode, ledger, packs, bills, recharges, keys, audit);
     }
 }
