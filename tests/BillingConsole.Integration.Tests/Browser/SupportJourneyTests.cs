@@ -21,11 +21,9 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.ClickAsync("[data-testid=account-search-button]");
         await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
         await page.Locator("[data-testid=impersonate]").ClickAsync();
-        await page.Locator("textarea").FillAsync("Ticket 1024: customer asks about the balance");
+        await Journey.FillImpersonationReasonAsync(page, "Ticket 1024: customer asks about the balance");
         await Journey.ScreenshotAsync(page, "support-01-impersonate-reason");
-        await page.Locator("[data-testid=impersonation-confirm]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/staff", StringComparison.Ordinal));
-        await Journey.WaitForInteractiveAsync(page);
+        await Journey.ConfirmImpersonationAsync(page);
         var banner = page.Locator("[data-testid=impersonation-banner]");
         await Assertions.Expect(banner).ToContainTextAsync(DemoSeeder.Support.Email);
         await Assertions.Expect(banner).ToContainTextAsync(DemoSeeder.Owner.Email);

@@ -63,7 +63,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByText("额度预警已保存").WaitForAsync();
         await Journey.ScreenshotAsync(page, "e2e-07-quota-alert-saved");
 
-        var day = await UseTheApiYesterdayAndBillAsync(page, 900);
+        var day = await UseTheApiTodayAndBillTomorrowAsync(page, 900);
 
         await page.GotoAsync("/usage");
         await Journey.WaitForInteractiveAsync(page);
@@ -102,11 +102,9 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.ClickAsync("[data-testid=account-search-button]");
         await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
         await page.Locator("[data-testid=impersonate]").ClickAsync();
-        await page.Locator(Field("impersonation-reason")).FillAsync("Ticket 2048: customer cannot recharge");
+        await Journey.FillImpersonationReasonAsync(page, "Ticket 2048: customer cannot recharge");
         await Journey.ScreenshotAsync(page, "e2e-20-support-impersonate-reason");
-        await page.Locator("[data-testid=impersonation-confirm]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/staff", StringComparison.Ordinal));
-        await Journey.WaitForInteractiveAsync(page);
+        await Journey.ConfirmImpersonationAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=impersonation-banner]")).ToContainTextAsync(DemoSeeder.Owner.Email);
         await Journey.ScreenshotAsync(page, "e2e-21-support-impersonating");
 
@@ -162,16 +160,15 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     /// <summary>
-    /// The owner makes an API key in Settings, a script sends <paramref name="calls"/> billable FV calls for yesterday,
-    /// then daily billing and the alert sweep run as Hangfire would run them. Returns yesterday as yyyy-MM-dd.
+    /// The owner makes an API key in Settings, a script sends <paramref name="calls"/> billable FV calls made after the
+    /// pack was bought (P4: a pack covers usage from its payment on), then the next day comes (the app's clock moves to
+    /// 00:30 tomorrow in the billing zone) and daily billing and the alert sweep run as Hangfire would run them.
+    /// Returns the billed day as yyyy-MM-dd.
     /// </summary>
-    private async Task<string> UseTheApiYesterdayAndBillAsync(IPage page, int calls)
+    private async Task<string> UseTheApiTodayAndBillTomorrowAsync(IPage page, int calls)
     {
         var services = app.Factory.Services;
         var calendar = services.GetRequiredService<BillingCalendar>();
-        var yesterday = calendar.DayOf(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-1);
-        var usageAt = calendar.DayStartUtc(yesterday).AddHours(12);
-        await CountPackFromAsync(calendar.DayStartUtc(yesterday));
 
         await page.GotoAsync("/settings");
         await Journey.WaitForInteractiveAsync(page);
@@ -181,30 +178,33 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.ScreenshotAsync(page, "e2e-08-api-key");
         await page.ClickAsync("[data-testid=api-key-done]");
 
+        // The calls fall between the pack's payment and now, all on today's billing day (even just after midnight).
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var today = calendar.DayOf(now);
+        var from = new[] { await PackEffectiveAtAsync(), calendar.DayStartUtc(today) }.Max();
+        var step = (now - from) / (calls + 1);
+        var events = Enumerable.Range(1, calls).Select(i => UsageApi.Event($"e2e-fv-{i}", "FV", "passed", from + step * i));
         using var script = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var events = Enumerable.Range(0, calls).Select(i => UsageApi.Event($"e2e-fv-{i}", "FV", "passed", usageAt.AddSeconds(i)));
         var answer = await UsageApi.ReadAsync(await script.PostAsJsonAsync("/api/v1/usage/events", UsageApi.Batch(events)));
         Assert.Equal(calls, answer.Accepted);
 
+        app.Clock.MoveTo(calendar.DayStartUtc(today.AddDays(1)).AddMinutes(30));
         await using var scope = services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<JobRunner>();
         await jobs.RunAsync(RecurringJobs.DailyBilling, default);
         await jobs.RunAsync(RecurringJobs.AlertEvaluation, default);
-        return yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// A pack covers usage from its payment on (P4), and the real clock cannot go back: move the pack bought a minute
-    /// ago to the start of yesterday, as if the owner had bought it then, so yesterday's calls draw on it.
-    /// </summary>
-    private async Task CountPackFromAsync(DateTime effectiveUtc)
+    /// <summary>When the FV pack the journey just bought took effect (read, never written).</summary>
+    private async Task<DateTime> PackEffectiveAtAsync()
     {
         await using var db = app.Factory.CreateDbContext();
         var accountId = await db.Accounts.Where(a => a.Name == DemoSeeder.DemoAccountName).Select(a => a.Id).SingleAsync();
-        var changed = await db.ResourcePacks.Where(p => p.AccountId == accountId && p.SpecId == "FV_CALLS_1K")
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.EffectiveAtUtc, effectiveUtc).SetProperty(p => p.PurchasedAtUtc, effectiveUtc));
-        Assert.Equal(1, changed);
+        var effective = await db.ResourcePacks.Where(p => p.AccountId == accountId && p.SpecId == "FV_CALLS_1K")
+            .Select(p => p.EffectiveAtUtc).SingleAsync();
+        return DateTime.SpecifyKind(effective, DateTimeKind.Utc);
     }
 
     /// <summary>MudTextField puts a data-testid on its input element; a wrapping div carries it on the outside.</summary>

@@ -49,6 +49,9 @@ public class BillingAppFactory : WebApplicationFactory<Program>
     /// <summary>Set before the first request: the app's clock.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Set before the first request: a real clock that can be moved forward (browser journeys).</summary>
+    public ShiftableTimeProvider? ShiftableClock { get; init; }
+
     public string DataFolder => folder;
 
     /// <summary>Adds a configuration value (before the host starts).</summary>
@@ -79,10 +82,10 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            if (Clock is not null)
+            if (((TimeProvider?)Clock ?? ShiftableClock) is { } clock)
             {
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(clock);
             }
         });
     }

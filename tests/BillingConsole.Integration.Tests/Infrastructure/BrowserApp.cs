@@ -13,7 +13,12 @@ public sealed class BrowserApp : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public BillingAppFactory Factory { get; } = new();
+    /// <summary>Real time, movable forward by a journey that needs "tomorrow" (daily billing of today's usage).</summary>
+    public ShiftableTimeProvider Clock { get; } = new();
+
+    public BillingAppFactory Factory { get; }
+
+    public BrowserApp() => Factory = new BillingAppFactory { ShiftableClock = Clock };
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
     public string? SkipReason { get; private set; }

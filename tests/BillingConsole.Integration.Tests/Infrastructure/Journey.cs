@@ -28,6 +28,39 @@ public static class Journey
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Fills the impersonation dialog's reason and waits until the server has it: MudBlazor's counter ("38 / 500") is
+    /// rendered by the circuit, so once it shows the reason's length a click on confirm cannot race the input.
+    /// </summary>
+    public static async Task FillImpersonationReasonAsync(IPage page, string reason)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("textarea").FillAsync(reason);
+        await Assertions.Expect(dialog).ToContainTextAsync($"{reason.Length} / 500");
+    }
+
+    /// <summary>
+    /// Confirms the impersonation dialog and waits for the full page load into the account. On a timeout it fails with
+    /// what the page said instead (a field error in the dialog or a snackbar), which a bare navigation timeout hides.
+    /// </summary>
+    public static async Task ConfirmImpersonationAsync(IPage page)
+    {
+        await page.Locator("[data-testid=impersonation-confirm]").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/staff", StringComparison.Ordinal),
+                new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var said = await page.Locator(".mud-dialog, .mud-snackbar").AllInnerTextsAsync();
+            await ScreenshotAsync(page, "failed-impersonation-" + DateTime.UtcNow.Ticks);
+            throw new TimeoutException(
+                $"Impersonation did not open the account; the page showed: [{string.Join(" | ", said)}]", e);
+        }
+        await WaitForInteractiveAsync(page);
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(ScreenshotFolder, name + ".png");
