@@ -49,6 +49,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production does not map the build's static web assets (blazor.web.js, MudBlazor's files) by itself; a
+        // published app has them in wwwroot. Running from the build output, this maps them as publishing would.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Billing", $"Data Source={BillingDb}");
         builder.UseSetting("ConnectionStrings:Hangfire", $"Data Source={Path.Combine(Folder, "hangfire.db")}");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Folder, "mail"));
