@@ -71,6 +71,28 @@ public sealed class RecordUsageHandlerTests
     }
 
     [Fact]
+    public async Task M4_LargeBatchWithScatteredEarlierIds_CountsOnlyTheNewRowsInTheRollups()
+    {
+        await using var bed = await CreateAsync();
+        // Every third id was stored by an earlier request: only the others are accepted and reach the roll-ups.
+        const int size = 217;
+        var earlier = Enumerable.Range(0, size).Where(i => i % 3 == 0).Select(i => Event($"e-{i}", quantity: 1000)).ToArray();
+        Assert.Equal(earlier.Length, (await bed.PostAsync(Batch(earlier))).Accepted);
+
+        var result = await bed.PostAsync(Batch(Enumerable.Range(0, size).Select(i =>
+            Event($"e-{i}", service: i % 2 == 0 ? "RP" : "FV", quantity: i + 1)).ToArray()));
+
+        var fresh = Enumerable.Range(0, size).Where(i => i % 3 != 0).ToList();
+        Assert.Equal((fresh.Count, earlier.Length), (result.Accepted, result.Duplicates));
+        await using var db = bed.Database.CreateDbContext();
+        var rollups = await db.UsageHourlyRollups.ToListAsync();
+        Assert.Equal(fresh.Where(i => i % 2 == 0).Sum(i => i + 1L) + earlier.Length * 1000L,
+            rollups.Where(r => r.MeterCode == "RP").Sum(r => r.BillableQuantity));
+        Assert.Equal(fresh.Where(i => i % 2 == 1).Sum(i => i + 1L), rollups.Where(r => r.MeterCode == "FV").Sum(r => r.BillableQuantity));
+        Assert.Equal(size, await db.UsageEvents.CountAsync());
+    }
+
+    [Fact]
     public async Task M4_SameIdOtherAccount_IsNotADuplicate()
     {
         await using var bed = await CreateAsync();
