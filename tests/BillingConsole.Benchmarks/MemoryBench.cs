@@ -51,6 +51,12 @@ internal static class MemoryBench
         foreach (var owner in owners) contexts.Add(await OpenSessionAsync(browser, app.BaseUrl, owner));
         var (loaded, loadedHeap) = Settle();
         var n = contexts.Count;
+        // BENCH_PAUSE_SECONDS=60 keeps the sessions open for `dotnet-gcdump collect -p <pid>` (what a circuit holds).
+        if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAUSE_SECONDS"), out var pause))
+        {
+            Console.WriteLine($"  pid {Environment.ProcessId}: {n} sessions open for {pause} s");
+            await Task.Delay(TimeSpan.FromSeconds(pause));
+        }
         foreach (var c in contexts) await c.CloseAsync();
 
         return
