@@ -24,6 +24,24 @@ public static class ApiSchemes
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
+
+    private sealed record HashedToken(string Token, string HashHex);
+
+    /// <summary>
+    /// <see cref="ApiKey.Hash"/> of the request's bearer token, computed once per request: the rate limiter partitions
+    /// by it and the key lookup searches by it.
+    /// </summary>
+    internal static string TokenHash(HttpContext context, string token)
+    {
+        if (context.Items.TryGetValue(typeof(HashedToken), out var value) && value is HashedToken hashed
+            && string.Equals(hashed.Token, token, StringComparison.Ordinal))
+        {
+            return hashed.HashHex;
+        }
+        var hash = ApiKey.Hash(token);
+        context.Items[typeof(HashedToken)] = new HashedToken(token, hash);
+        return hash;
+    }
 }
 
 /// <summary>
@@ -61,7 +79,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }
-        var hash = ApiKey.Hash(token);
+        var hash = ApiSchemes.TokenHash(Context, token);
         var grant = cache.Find(hash);
         if (grant is null)
         {
