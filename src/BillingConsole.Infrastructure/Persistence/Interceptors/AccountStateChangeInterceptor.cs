@@ -15,7 +15,8 @@ namespace BillingConsole.Infrastructure.Persistence.Interceptors;
 /// <c>ExecuteUpdate/ExecuteDelete</c> or raw SQL that updates or deletes rows of those tables. The advance happens
 /// after the commit (at the transaction's commit, or at once when the write ran outside a transaction, and at the
 /// latest when the context closes its connection), never before: a reader that ran between a pre-commit advance and
-/// the commit would cache the old state under the new version.
+/// the commit would cache the old state under the new version. (An ambient <c>TransactionScope</c>, which would commit
+/// after all of these, is refused by EF on SQLite, the one provider whose cache relies on this.)
 /// </summary>
 public sealed partial class AccountStateChangeInterceptor(AccountStateVersion version)
     : SaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
