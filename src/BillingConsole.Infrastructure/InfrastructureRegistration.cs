@@ -21,10 +21,14 @@ public static class InfrastructureRegistration
         services.AddSingleton(options);
         // Read-only impersonation is refused at the database (SPEC I3), for every feature's writes alike.
         services.AddSingleton<ReadOnlyImpersonationInterceptor>();
+        // Tells in-process caches of account status and API keys that a change was committed (docs/metering.md).
+        services.AddSingleton<AccountStateVersion>();
+        services.AddSingleton<AccountStateChangeInterceptor>();
         if (options.IsSqlite)
         {
             services.AddDbContextFactory<SqliteBillingDbContext>((sp, o) => o.UseSqlite(options.BillingConnectionString)
-                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>(),
+                    sp.GetRequiredService<AccountStateChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
                 new ForwardingDbContextFactory<SqliteBillingDbContext>(
                     sp.GetRequiredService<IDbContextFactory<SqliteBillingDbContext>>()));
@@ -32,7 +36,8 @@ public static class InfrastructureRegistration
         else
         {
             services.AddDbContextFactory<PostgresBillingDbContext>((sp, o) => o.UseNpgsql(options.BillingConnectionString)
-                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<ReadOnlyImpersonationInterceptor>(),
+                    sp.GetRequiredService<AccountStateChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<BillingDbContext>>(sp =>
                 new ForwardingDbContextFactory<PostgresBillingDbContext>(
                     sp.GetRequiredService<IDbContextFactory<PostgresBillingDbContext>>()));

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BillingConsole.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,7 +63,27 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, NoopEndpoint>());
     }
+
+    /// <summary>
+    /// <c>GET /bench/noop</c>, answered before the app's first middleware: what Kestrel and the in-process load
+    /// generator cost on their own, the ceiling of any figure this benchmark can show on this machine.
+    /// </summary>
+    private sealed class NoopEndpoint : IStartupFilter
+    {
+        public const string Path = "/bench/noop";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, inner) => context.Request.Path == Path
+                ? context.Response.WriteAsync("ok")
+                : inner());
+            next(app);
+        };
+    }
+
+    public const string NoopPath = NoopEndpoint.Path;
 
     public HttpClient Http(string? bearer = null)
     {

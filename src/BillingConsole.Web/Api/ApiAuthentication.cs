@@ -24,11 +24,29 @@ public static class ApiSchemes
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
+
+    private sealed record HashedToken(string Token, string HashHex);
+
+    /// <summary>
+    /// <see cref="ApiKey.Hash"/> of the request's bearer token, computed once per request: the rate limiter partitions
+    /// by it and the key lookup searches by it.
+    /// </summary>
+    internal static string TokenHash(HttpContext context, string token)
+    {
+        if (context.Items.TryGetValue(typeof(HashedToken), out var value) && value is HashedToken hashed
+            && string.Equals(hashed.Token, token, StringComparison.Ordinal))
+        {
+            return hashed.HashHex;
+        }
+        var hash = ApiKey.Hash(token);
+        context.Items[typeof(HashedToken)] = new HashedToken(token, hash);
+        return hash;
+    }
 }
 
 /// <summary>
-/// The key's account status as the key lookup read it in this request (same query, so as fresh as a separate read):
-/// the entitlement check uses it instead of a second query (docs/benchmarks.md).
+/// The key's account status as the key lookup found it in this request (the same query, or the key cache, which is
+/// never staler than a separate read would be: docs/metering.md): the entitlement check uses it instead of a second query.
 /// </summary>
 public sealed record ApiAccountState(Guid AccountId, AccountStatus Status, DateTime? ArrearsSinceUtc)
 {
@@ -37,22 +55,21 @@ public sealed record ApiAccountState(Guid AccountId, AccountStatus Status, DateT
 }
 
 /// <summary>
-/// Authenticates an account API key: hashed with SHA-256 and looked up by its unique hash on every request, so a
-/// revoked key stops working at once, on every node.
+/// Authenticates an account API key: hashed with SHA-256 and looked up by its unique hash. The lookup goes to the
+/// database on every request on PostgreSQL, and through <see cref="ApiKeyCache"/> on SQLite, which drops what a
+/// revocation or a status change made stale before the next request can read it: a revoked key stops working at once.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger, UrlEncoder encoder, IDbContextFactory<BillingDbContext> dbFactory)
+    ILoggerFactory logger, UrlEncoder encoder, IDbContextFactory<BillingDbContext> dbFactory, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private sealed record KeyLookup(ApiKey Key, AccountStatus Status, DateTime? ArrearsSinceUtc);
-
     /// <summary>The key and its account's status in one round trip.</summary>
-    private static readonly Func<BillingDbContext, string, Task<KeyLookup?>> FindByHash =
+    private static readonly Func<BillingDbContext, string, Task<ApiKeyGrant?>> FindByHash =
         EF.CompileAsyncQuery((BillingDbContext db, string hash) =>
             (from k in db.ApiKeys.AsNoTracking()
              join a in db.Accounts.AsNoTracking() on k.AccountId equals a.Id
              where k.HashHex == hash && k.RevokedAtUtc == null
-             select new KeyLookup(k, a.Status, a.ArrearsSinceUtc)).FirstOrDefault());
+             select new ApiKeyGrant(k.Id, k.AccountId, k.HashHex, a.Status, a.ArrearsSinceUtc)).FirstOrDefault());
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -62,13 +79,22 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var found = await FindByHash(db, ApiKey.Hash(token));
-        if (found is null || !found.Key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
-        var key = found.Key;
-        Context.Items[typeof(ApiAccountState)] = new ApiAccountState(key.AccountId, found.Status, found.ArrearsSinceUtc);
+        var hash = ApiSchemes.TokenHash(Context, token);
+        var grant = cache.Find(hash);
+        if (grant is null)
+        {
+            var before = cache.Snapshot();
+            await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+            grant = await FindByHash(db, hash);
+            if (grant is not null) cache.Store(hash, grant, before);
+        }
+        if (grant is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(grant.HashHex)))
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+        Context.Items[typeof(ApiAccountState)] = new ApiAccountState(grant.AccountId, grant.Status, grant.ArrearsSinceUtc);
         var identity = new ClaimsIdentity(
-            [new Claim(BillingClaims.AccountId, key.AccountId.ToString()), new Claim(ApiSchemes.KeyIdClaim, key.Id.ToString())],
+            [new Claim(BillingClaims.AccountId, grant.AccountId.ToString()), new Claim(ApiSchemes.KeyIdClaim, grant.KeyId.ToString())],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -20,6 +20,8 @@ public static class ApiRegistration
                 .RequireClaim(BillingClaims.AccountId))
             .AddPolicy(ApiAdmin, p => p.AddAuthenticationSchemes(ApiSchemes.AdminToken).RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin));
+        services.AddOptions<ApiKeyCacheOptions>().BindConfiguration("Api:KeyCache");
+        services.AddSingleton<ApiKeyCache>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter()));
         return services;
     }

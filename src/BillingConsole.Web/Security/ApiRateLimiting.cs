@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using BillingConsole.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +16,8 @@ public sealed class ApiRateLimitOptions
 }
 
 /// <summary>
-/// Token bucket per bearer token under <c>/api/v1</c>. The partition is a SHA-256 prefix of the token, so no database
-/// is touched before the limit applies and a flood with a wrong key is limited too. Browser traffic is not limited.
+/// Token bucket per bearer token under <c>/api/v1</c>. The partition is a SHA-256 prefix of the token (the hash the key
+/// lookup reuses), so no database is touched before the limit applies and a flood with a wrong key is limited too. Browser traffic is not limited.
 /// </summary>
 public static class ApiRateLimiting
 {
@@ -32,7 +30,7 @@ public static class ApiRateLimiting
             {
                 var token = context.Request.Path.StartsWithSegments("/api/v1") ? ApiSchemes.BearerToken(context.Request) : null;
                 if (!options.Enabled || string.IsNullOrEmpty(token)) return RateLimitPartition.GetNoLimiter("unlimited");
-                var partition = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)), 0, 8);
+                var partition = ApiSchemes.TokenHash(context, token)[..16];
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, options.Burst),

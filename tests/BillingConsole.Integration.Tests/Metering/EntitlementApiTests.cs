@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Integration.Tests.Infrastructure;
 using BillingConsole.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillingConsole.Integration.Tests.Metering;
 
@@ -54,6 +57,74 @@ public sealed class EntitlementApiTests(EntitlementApiTests.App app) : IClassFix
         Assert.Equal(JsonValueKind.String, arrears.GetProperty("graceEndsAt").ValueKind);
         Assert.Equal(("suspended", false), (suspended.GetProperty("status").GetString(), suspended.GetProperty("allowed").GetBoolean()));
         Assert.Equal(("active", true), (restored.GetProperty("status").GetString(), restored.GetProperty("allowed").GetBoolean()));
+    }
+
+    /// <summary>Repeated calls, so that on SQLite the key cache holds the key and status before each change.</summary>
+    private async Task<JsonElement> WarmEntitlementAsync(HttpClient client)
+    {
+        await EntitlementAsync(client);
+        return await EntitlementAsync(client);
+    }
+
+    [Fact]
+    public async Task Entitlement_SuspendedByTheJobAndRestoredByAConfirmedRemittance_TheVeryNextCallSeesIt()
+    {
+        var (accountId, key) = await app.NewAccountWithKeyAsync();
+        var client = app.Bearer(key);
+        await PostLedgerAsync(accountId, LedgerEntryKind.DailyBill, -3m);
+
+        var arrears = await WarmEntitlementAsync(client);
+        (await app.Admin().PostAsync("/api/v1/admin/jobs/arrears-enforcement/run", null)).EnsureSuccessStatusCode();
+        var suspended = await WarmEntitlementAsync(client);
+        var created = await client.PostAsJsonAsync("/api/v1/recharges", new { amount = "3.00", method = "offline" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var rechargeId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("rechargeId").GetGuid();
+        var pending = await WarmEntitlementAsync(client);
+        (await app.Admin().PostAsJsonAsync($"/api/v1/admin/recharges/{rechargeId}/confirm", new { amountReceived = "3.00" }))
+            .EnsureSuccessStatusCode();
+        var restored = await EntitlementAsync(client);
+
+        Assert.Equal(("arrears", true), (arrears.GetProperty("status").GetString(), arrears.GetProperty("allowed").GetBoolean()));
+        Assert.Equal(("suspended", false), (suspended.GetProperty("status").GetString(), suspended.GetProperty("allowed").GetBoolean()));
+        Assert.Equal(("suspended", false), (pending.GetProperty("status").GetString(), pending.GetProperty("allowed").GetBoolean()));
+        Assert.Equal(("active", true), (restored.GetProperty("status").GetString(), restored.GetProperty("allowed").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Entitlement_KeyRevokedByTheOwner_TheVeryNextCallIs401()
+    {
+        var (accountId, key) = await app.NewAccountWithKeyAsync();
+        var client = app.Bearer(key);
+        Guid keyId;
+        await using (var db = app.CreateDbContext())
+        {
+            keyId = await db.ApiKeys.Where(k => k.HashHex == ApiKey.Hash(key)).Select(k => k.Id).SingleAsync();
+        }
+        await WarmEntitlementAsync(client);
+
+        var revoked = await app.Services.GetRequiredService<ApiKeysHandler>().RevokeAsync(accountId, keyId, default);
+        var response = await client.GetAsync("/api/v1/entitlement?service=RP");
+
+        Assert.True(revoked.IsOk, revoked.Error);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Entitlement_StatusWrittenByABulkUpdate_TheVeryNextCallSeesIt()
+    {
+        var (accountId, key) = await app.NewAccountWithKeyAsync();
+        var client = app.Bearer(key);
+        await WarmEntitlementAsync(client);
+
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Accounts.Where(a => a.Id == accountId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AccountStatus.Suspended));
+        }
+        var suspended = await EntitlementAsync(client);
+
+        Assert.False(suspended.GetProperty("allowed").GetBoolean());
     }
 
     [Fact]

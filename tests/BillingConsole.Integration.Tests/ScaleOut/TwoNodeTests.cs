@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Integration.Tests.Infrastructure;
+using BillingConsole.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingConsole.Integration.Tests.ScaleOut;
@@ -159,6 +161,55 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var credit = Assert.Single(await db.LedgerEntries.Where(e => e.AccountId == accountId).ToListAsync());
         Assert.Equal(LedgerEntryKind.Recharge, credit.Kind);
         Assert.Equal(1_000_000, credit.AmountUnits);
+    }
+
+    /// <summary>
+    /// B7, B8, I5 across nodes: a suspension run on node A, a restoring credit confirmed on node A and a revocation
+    /// written to the database by neither node are all seen by node B's very next entitlement call, however often B
+    /// answered for that key before (docs/scale-out.md: no per-node cache on PostgreSQL).
+    /// </summary>
+    [Fact]
+    public async Task B7_B8_I5_ChangesMadeThroughNodeA_AreSeenByNodeBsVeryNextCall()
+    {
+        var (accountId, key) = await TwoNodeWorld.NewAccountWithKeyAsync(nodeA);
+        var onB = nodeB.Client(key);
+        async Task<(string?, bool)> AskBAsync()
+        {
+            var first = JsonDocument.Parse(await onB.GetStringAsync("/api/v1/entitlement?service=RP")).RootElement;
+            var second = JsonDocument.Parse(await onB.GetStringAsync("/api/v1/entitlement?service=RP")).RootElement;
+            Assert.Equal(first.GetProperty("status").GetString(), second.GetProperty("status").GetString());
+            return (second.GetProperty("status").GetString(), second.GetProperty("allowed").GetBoolean());
+        }
+        await using (var db = Db())
+        {
+            // A bill two days ago: past the default 24-hour grace period.
+            var bill = await db.PostAsync(new PostLedgerEntryCommand(accountId, LedgerEntryKind.DailyBill, Money.Yuan(-3m), "two-node",
+                "two-node-bill-" + accountId), DateTime.UtcNow.AddDays(-2), default);
+            Assert.True(bill.IsOk, bill.Error);
+            await db.SaveChangesAsync();
+        }
+
+        var arrears = await AskBAsync();
+        (await nodeA.Admin().PostAsync("/api/v1/admin/jobs/arrears-enforcement/run", null)).EnsureSuccessStatusCode();
+        var suspended = await AskBAsync();
+        var created = await nodeA.Client(key).PostAsJsonAsync("/api/v1/recharges", new { amount = "3.00", method = "offline" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var rechargeId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("rechargeId").GetGuid();
+        (await nodeA.Admin().PostAsJsonAsync($"/api/v1/admin/recharges/{rechargeId}/confirm", new { amountReceived = "3.00" }))
+            .EnsureSuccessStatusCode();
+        var restored = await AskBAsync();
+        await using (var db = Db())
+        {
+            var stored = await db.ApiKeys.SingleAsync(k => k.AccountId == accountId);
+            stored.Revoke(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var afterRevocation = await onB.GetAsync("/api/v1/entitlement?service=RP");
+
+        Assert.Equal(("arrears", true), arrears);
+        Assert.Equal(("suspended", false), suspended);
+        Assert.Equal(("active", true), restored);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevocation.StatusCode);
     }
 
     private static Task<HttpResponseMessage> Notify(AppNode node, Guid rechargeId, string amount)

@@ -46,6 +46,19 @@ public sealed partial class SecurityTests(SecurityTests.App app) : IClassFixture
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task ApiAnswers_CarryTheHeaders_WithAPolicyThatAllowsNoInlineScript()
+    {
+        var response = await app.AnonymousClient().GetAsync("/api/v1/entitlement?service=RP", Ct);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("script-src 'self'; ", csp);
+        Assert.DoesNotContain("nonce", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("owner")]

@@ -11,10 +11,9 @@ namespace BillingConsole.Web.Features.Metering;
 public sealed record Entitlement(bool Allowed, AccountStatus Status, DateTime? GraceEndsAtUtc);
 
 /// <summary>
-/// The service gate: may the account be served for a service now? The status is read fresh by primary key on every
-/// call (a compiled, untracked query: microseconds on SQLite; over the API, the key lookup's join read it in the same
-/// request). No cache: a suspension or a restoring recharge must be
-/// visible on the very next call, on every node, and a cache would need invalidation to get there.
+/// The service gate: may the account be served for a service now? Over the API the status comes with the key lookup
+/// of the same request (a join on PostgreSQL, the key cache on SQLite, which a suspension or a restoring recharge
+/// empties before the next call: docs/metering.md); otherwise it is read by primary key with a compiled query.
 /// </summary>
 public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> dbFactory, MeterCatalog catalog,
     IOptions<BillingOptions> billing)
