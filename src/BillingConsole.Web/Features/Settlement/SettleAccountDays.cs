@@ -1,0 +1,116 @@
+using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Settlement;
+using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingConsole.Web.Features.Settlement;
+
+/// <summary>
+/// Bills a chunk of account-days in one transaction: the same rules as <see cref="SettleAccountDayHandler"/>, day by day
+/// per account, oldest first, but with one commit (one fsync) for the chunk and the roll-ups, packs, accounts, bills and
+/// ledger keys of all its accounts read in a few queries. Exactly-once still comes from the unique keys: any conflict or
+/// failure throws and rolls the whole chunk back, and the caller settles it again one account-day at a time.
+/// </summary>
+public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
+    BillingCalendar calendar)
+{
+    /// <summary>Test seam: runs inside the unit of work just before it commits (to simulate a crash there).</summary>
+    internal Func<IReadOnlyList<SettleAccountDayCommand>, CancellationToken, Task>? BeforeCommit { get; set; }
+
+    /// <summary>Settles <paramref name="days"/> (each account's days oldest first); one outcome per command, in order.</summary>
+    public async Task<IReadOnlyList<SettleOutcome>> HandleAsync(IReadOnlyList<SettleAccountDayCommand> days,
+        SettlementCatalog catalog, CancellationToken ct)
+    {
+        var accountIds = days.Select(d => d.AccountId).Distinct().Order().ToArray();
+        var newestDay = days.Max(d => d.BillDay);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAccountsAsync(db, accountIds, ct);
+
+        var rows = await db.UsageHourlyRollups
+            .Where(r => accountIds.Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
+            .ToListAsync(ct);
+        var rowsByAccount = rows.ToLookup(r => r.AccountId);
+        var billDays = rows.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
+        var billed = (await db.Bills.AsNoTracking()
+                .Where(b => accountIds.Contains(b.AccountId) && billDays.Contains(b.UsageDay))
+                .Select(b => new { b.AccountId, b.UsageDay }).ToListAsync(ct))
+            .Select(b => (b.AccountId, b.UsageDay)).ToHashSet();
+        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var typeCodes = SettlementUsage.PackTypesFor(catalog, rows.Select(r => r.MeterCode));
+        var packs = typeCodes.Count == 0
+            ? []
+            : await db.ResourcePacks.Where(p => accountIds.Contains(p.AccountId) && typeCodes.Contains(p.PackTypeCode))
+                .ToListAsync(ct);
+        var packsByAccount = packs.ToLookup(p => p.AccountId);
+        var usedByPeriod = await SettlementUsage.CyclicUsageAsync(db, packs, ct);
+        var postedKeys = await db.PostedKeysAsync(
+            days.Select(d => SettleAccountDayHandler.BillLedgerKey(d.AccountId, d.BillDay)).ToList(), ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = new List<SettleOutcome>(days.Count);
+        foreach (var cmd in days)
+        {
+            if (billed.Contains((cmd.AccountId, cmd.BillDay)))
+            {
+                outcomes.Add(SettleOutcome.AlreadyBilled);
+                continue;
+            }
+            var dayRows = rowsByAccount[cmd.AccountId]
+                .Where(r => r.BillableQuantity > r.BilledQuantity)
+                .Where(r => r.UsageDay == cmd.BillDay || (cmd.IncludeLateUsage && r.UsageDay < cmd.BillDay
+                    && billed.Contains((r.AccountId, r.UsageDay))))
+                .ToList();
+            if (dayRows.Count == 0)
+            {
+                outcomes.Add(SettleOutcome.NothingToBill);
+                continue;
+            }
+            var account = accounts.GetValueOrDefault(cmd.AccountId)
+                          ?? throw new InvalidOperationException($"Settlement of {cmd}: the account does not exist.");
+            var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
+                packsByAccount[cmd.AccountId].ToList(), usedByPeriod, ct);
+            Issue(db, cmd, plan, account, postedKeys, now);
+            foreach (var row in dayRows) row.BilledQuantity = row.BillableQuantity;
+            billed.Add((cmd.AccountId, cmd.BillDay));
+            outcomes.Add(SettleOutcome.Issued);
+        }
+
+        if (BeforeCommit is not null) await BeforeCommit(days, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return outcomes;
+    }
+
+    private void Issue(BillingDbContext db, SettleAccountDayCommand cmd, SettlementPlan plan, Domain.Accounts.Account account,
+        HashSet<string> postedKeys, DateTime now)
+    {
+        var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
+        if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
+        var settlement = BillPayment.Settle(draft.Value!.PayableAmount, account.Balance);
+        var bill = Bill.Issue(draft.Value, settlement, now);
+        db.Bills.Add(bill);
+        db.PackDeductions.AddRange(plan.Deductions.Select(d => SettleAccountDayHandler.Record(calendar, bill, d, now)));
+        if (!settlement.PayableAmount.IsPositive) return;
+
+        var key = SettleAccountDayHandler.BillLedgerKey(bill.AccountId, bill.UsageDay);
+        // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
+        if (postedKeys.Contains(key)) throw new InvalidOperationException($"Bill {bill.Id}: ledger key {key} is already posted.");
+        var posted = db.PostCharge(account, SettleAccountDayHandler.ChargeCommand(bill, settlement), now);
+        if (!posted.IsOk) throw new InvalidOperationException($"Bill {bill.Id}: the ledger entry could not be posted ({posted.Error}).");
+    }
+
+    /// <summary>
+    /// PostgreSQL: the same account row locks as <see cref="SettleAccountDayHandler"/> takes one at a time, for every
+    /// account of the chunk, in one statement and in id order, so two chunks (or a chunk and a single settlement or
+    /// recharge) never wait on each other in a cycle. SQLite's BEGIN IMMEDIATE already serialises writers.
+    /// </summary>
+    private static async Task LockAccountsAsync(BillingDbContext db, Guid[] accountIds, CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true) return;
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM \"Accounts\" WHERE \"Id\" = ANY({accountIds}) ORDER BY \"Id\" FOR UPDATE", ct);
+    }
+}
