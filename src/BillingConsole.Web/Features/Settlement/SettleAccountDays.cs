@@ -1,4 +1,5 @@
 using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
@@ -29,7 +30,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAccountsAsync(db, accountIds, ct);
 
-        var rows = await db.UsageHourlyRollups
+        var rows = await db.UsageHourlyRollups.AsNoTracking()
             .Where(r => accountIds.Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
             .ToListAsync(ct);
         var rowsByAccount = rows.ToLookup(r => r.AccountId);
@@ -51,6 +52,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new List<SettleOutcome>(days.Count);
+        var billedUsage = new HashSet<(Guid AccountId, DateOnly UsageDay)>();
         foreach (var cmd in days)
         {
             if (billed.Contains((cmd.AccountId, cmd.BillDay)))
@@ -59,7 +61,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
                 continue;
             }
             var dayRows = rowsByAccount[cmd.AccountId]
-                .Where(r => r.BillableQuantity > r.BilledQuantity)
+                .Where(r => !billedUsage.Contains((r.AccountId, r.UsageDay)))
                 .Where(r => r.UsageDay == cmd.BillDay || (cmd.IncludeLateUsage && r.UsageDay < cmd.BillDay
                     && billed.Contains((r.AccountId, r.UsageDay))))
                 .ToList();
@@ -73,11 +75,12 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
                 packsByAccount[cmd.AccountId].ToList(), usedByPeriod, ct);
             Issue(db, cmd, plan, account, postedKeys, now);
-            foreach (var row in dayRows) row.BilledQuantity = row.BillableQuantity;
+            billedUsage.UnionWith(dayRows.Select(r => (r.AccountId, r.UsageDay)));
             billed.Add((cmd.AccountId, cmd.BillDay));
             outcomes.Add(SettleOutcome.Issued);
         }
 
+        await MarkBilledAsync(db, rows, billedUsage, ct);
         if (BeforeCommit is not null) await BeforeCommit(days, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -103,13 +106,47 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
     }
 
     /// <summary>
+    /// Sets <c>BilledQuantity</c> to the <c>BillableQuantity</c> that was read, for every roll-up of the (account, usage
+    /// day) pairs that were billed (a bill takes all of a pair's unbilled roll-ups); usage ingested after the read stays
+    /// unbilled for the next run.
+    /// </summary>
+    private static async Task MarkBilledAsync(BillingDbContext db, IReadOnlyList<UsageHourlyRollup> rows,
+        HashSet<(Guid AccountId, DateOnly UsageDay)> billedUsage, CancellationToken ct)
+    {
+        if (!IsPostgres(db))
+        {
+            // SQLite: BEGIN IMMEDIATE took the database's only write lock before the read, so every roll-up still
+            // holds the quantity read. One set-based UPDATE per usage day instead of one per roll-up (most of the
+            // chunk's writes otherwise).
+            foreach (var day in billedUsage.GroupBy(b => b.UsageDay))
+            {
+                var ids = day.Select(b => b.AccountId).ToArray();
+                await db.UsageHourlyRollups
+                    .Where(r => ids.Contains(r.AccountId) && r.UsageDay == day.Key && r.BillableQuantity > r.BilledQuantity)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.BilledQuantity, r => r.BillableQuantity), ct);
+            }
+            return;
+        }
+        // PostgreSQL (READ COMMITTED): ingestion may have added to a roll-up since the read, so each row gets exactly
+        // the figure read; Npgsql sends these updates in batches.
+        foreach (var row in rows.Where(r => billedUsage.Contains((r.AccountId, r.UsageDay))))
+        {
+            db.UsageHourlyRollups.Attach(row);
+            row.BilledQuantity = row.BillableQuantity;
+        }
+    }
+
+    private static bool IsPostgres(BillingDbContext db) =>
+        db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    /// <summary>
     /// PostgreSQL: the same account row locks as <see cref="SettleAccountDayHandler"/> takes one at a time, for every
     /// account of the chunk, in one statement and in id order, so two chunks (or a chunk and a single settlement or
     /// recharge) never wait on each other in a cycle. SQLite's BEGIN IMMEDIATE already serialises writers.
     /// </summary>
     private static async Task LockAccountsAsync(BillingDbContext db, Guid[] accountIds, CancellationToken ct)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true) return;
+        if (!IsPostgres(db)) return;
         await db.Database.ExecuteSqlAsync(
             $"SELECT 1 FROM \"Accounts\" WHERE \"Id\" = ANY({accountIds}) ORDER BY \"Id\" FOR UPDATE", ct);
     }
