@@ -24,68 +24,82 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         SettlementCatalog catalog, CancellationToken ct)
     {
         var accountIds = days.Select(d => d.AccountId).Distinct().Order().ToArray();
-        var newestDay = days.Max(d => d.BillDay);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAccountsAsync(db, accountIds, ct);
-
-        var rows = await db.UsageHourlyRollups.AsNoTracking()
-            .Where(r => accountIds.Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
-            .ToListAsync(ct);
-        var rowsByAccount = rows.ToLookup(r => r.AccountId);
-        var billDays = rows.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
-        var billed = (await db.Bills.AsNoTracking()
-                .Where(b => accountIds.Contains(b.AccountId) && billDays.Contains(b.UsageDay))
-                .Select(b => new { b.AccountId, b.UsageDay }).ToListAsync(ct))
-            .Select(b => (b.AccountId, b.UsageDay)).ToHashSet();
-        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var typeCodes = SettlementUsage.PackTypesFor(catalog, rows.Select(r => r.MeterCode));
-        var packs = typeCodes.Count == 0
-            ? []
-            : await db.ResourcePacks.Where(p => accountIds.Contains(p.AccountId) && typeCodes.Contains(p.PackTypeCode))
-                .ToListAsync(ct);
-        var packsByAccount = packs.ToLookup(p => p.AccountId);
-        var usedByPeriod = await SettlementUsage.CyclicUsageAsync(db, packs, ct);
-        var postedKeys = await db.PostedKeysAsync(
-            days.Select(d => SettleAccountDayHandler.BillLedgerKey(d.AccountId, d.BillDay)).ToList(), ct);
+        var chunk = await ReadAsync(db, catalog, days, accountIds, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new List<SettleOutcome>(days.Count);
         var billedUsage = new HashSet<(Guid AccountId, DateOnly UsageDay)>();
         foreach (var cmd in days)
         {
-            if (billed.Contains((cmd.AccountId, cmd.BillDay)))
+            if (chunk.Billed.Contains((cmd.AccountId, cmd.BillDay)))
             {
                 outcomes.Add(SettleOutcome.AlreadyBilled);
                 continue;
             }
-            var dayRows = rowsByAccount[cmd.AccountId]
+            // As SettleAccountDayHandler: the day's unbilled roll-ups, plus late usage of billed days (SPEC B6).
+            var dayRows = chunk.RowsByAccount[cmd.AccountId]
                 .Where(r => !billedUsage.Contains((r.AccountId, r.UsageDay)))
                 .Where(r => r.UsageDay == cmd.BillDay || (cmd.IncludeLateUsage && r.UsageDay < cmd.BillDay
-                    && billed.Contains((r.AccountId, r.UsageDay))))
+                    && chunk.Billed.Contains((r.AccountId, r.UsageDay))))
                 .ToList();
             if (dayRows.Count == 0)
             {
                 outcomes.Add(SettleOutcome.NothingToBill);
                 continue;
             }
-            var account = accounts.GetValueOrDefault(cmd.AccountId)
+            var account = chunk.Accounts.GetValueOrDefault(cmd.AccountId)
                           ?? throw new InvalidOperationException($"Settlement of {cmd}: the account does not exist.");
             var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
-                packsByAccount[cmd.AccountId].ToList(), usedByPeriod, ct);
-            Issue(db, cmd, plan, account, postedKeys, now);
+                chunk.PacksByAccount[cmd.AccountId].ToList(), chunk.UsedByPeriod, ct);
+            Issue(db, cmd, plan, account, chunk.PostedKeys, now);
             billedUsage.UnionWith(dayRows.Select(r => (r.AccountId, r.UsageDay)));
-            billed.Add((cmd.AccountId, cmd.BillDay));
+            chunk.Billed.Add((cmd.AccountId, cmd.BillDay));
             outcomes.Add(SettleOutcome.Issued);
         }
 
-        await MarkBilledAsync(db, rows, billedUsage, ct);
+        await MarkBilledAsync(db, chunk.Rows, billedUsage, ct);
         if (BeforeCommit is not null) await BeforeCommit(days, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return outcomes;
     }
+
+    /// <summary>Everything the chunk's settlements read, in one query each, inside the chunk's transaction.</summary>
+    private static async Task<ChunkData> ReadAsync(BillingDbContext db, SettlementCatalog catalog,
+        IReadOnlyList<SettleAccountDayCommand> days, Guid[] accountIds, CancellationToken ct)
+    {
+        var newestDay = days.Max(d => d.BillDay);
+        var rows = await db.UsageHourlyRollups.AsNoTracking()
+            .Where(r => accountIds.Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
+            .ToListAsync(ct);
+        var billDays = rows.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
+        var billed = await db.Bills.AsNoTracking()
+            .Where(b => accountIds.Contains(b.AccountId) && billDays.Contains(b.UsageDay))
+            .Select(b => new { b.AccountId, b.UsageDay }).ToListAsync(ct);
+        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var typeCodes = SettlementUsage.PackTypesFor(catalog, rows.Select(r => r.MeterCode));
+        var packs = typeCodes.Count == 0
+            ? []
+            : await db.ResourcePacks.Where(p => accountIds.Contains(p.AccountId) && typeCodes.Contains(p.PackTypeCode))
+                .ToListAsync(ct);
+        var postedKeys = await db.PostedKeysAsync(
+            days.Select(d => SettleAccountDayHandler.BillLedgerKey(d.AccountId, d.BillDay)).ToList(), ct);
+        return new ChunkData(rows, rows.ToLookup(r => r.AccountId), billed.Select(b => (b.AccountId, b.UsageDay)).ToHashSet(),
+            accounts, packs.ToLookup(p => p.AccountId), await SettlementUsage.CyclicUsageAsync(db, packs, ct), postedKeys);
+    }
+
+    private sealed record ChunkData(
+        List<UsageHourlyRollup> Rows,
+        ILookup<Guid, UsageHourlyRollup> RowsByAccount,
+        HashSet<(Guid AccountId, DateOnly UsageDay)> Billed,
+        Dictionary<Guid, Domain.Accounts.Account> Accounts,
+        ILookup<Guid, Domain.ResourcePacks.ResourcePack> PacksByAccount,
+        Dictionary<(Guid, DateTime), long> UsedByPeriod,
+        HashSet<string> PostedKeys);
 
     private void Issue(BillingDbContext db, SettleAccountDayCommand cmd, SettlementPlan plan, Domain.Accounts.Account account,
         HashSet<string> postedKeys, DateTime now)
