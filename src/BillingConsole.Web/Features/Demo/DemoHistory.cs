@@ -28,8 +28,9 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
         var alerts = services.GetRequiredService<AlertTriggers>();
         var record = new RecordUsageHandler(services.GetRequiredService<MeterCatalog>(), calendar,
             services.GetRequiredService<IOptions<MeteringOptions>>(), services.GetRequiredService<IUsageEventWriter>(), demo);
-        var billing = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar), demo,
-            calendar, alerts, loggers.CreateLogger<RunDailyBillingHandler>());
+        var billing = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar),
+            new SettleAccountDaysHandler(dbFactory, demo, calendar), demo, calendar, alerts,
+            loggers.CreateLogger<RunDailyBillingHandler>());
         var purchase = new PurchasePackHandler(dbFactory, demo, calendar, alerts, loggers.CreateLogger<PurchasePackHandler>());
 
         var today = calendar.DayOf(realNow);

@@ -15,13 +15,22 @@ public sealed record DailyBillingSummary(int Issued, int Skipped, int Failed)
 
 /// <summary>
 /// SPEC B1, B4–B6: bills every ended, unbilled (account, day), oldest first per account. Candidates come from one
-/// grouped query over the hourly roll-ups (events are never loaded). Each (account, day) is its own transaction, so a
-/// run killed in the middle leaves whole bills behind and the next run finishes the rest; two runs at once are
-/// decided by the bill's unique key.
+/// grouped query over the hourly roll-ups (events are never loaded). Whole accounts are settled in chunks of about
+/// <see cref="ChunkAccountDays"/> account-days, one transaction each (<see cref="SettleAccountDaysHandler"/>), so a run
+/// killed in the middle leaves whole chunks behind and the next run finishes the rest; two runs at once are decided by
+/// the account locks and the bill's unique key. A chunk that fails for any reason is rolled back and settled again one
+/// account-day per transaction, so one broken account never blocks the others.
 /// </summary>
 public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> dbFactory, SettleAccountDayHandler settle,
-    TimeProvider clock, BillingCalendar calendar, AlertTriggers alerts, ILogger<RunDailyBillingHandler> logger)
+    SettleAccountDaysHandler settleChunk, TimeProvider clock, BillingCalendar calendar, AlertTriggers alerts,
+    ILogger<RunDailyBillingHandler> logger)
 {
+    /// <summary>
+    /// Account-days per transaction (an account's days are never split). Bigger chunks share more of the commit; on
+    /// SQLite a chunk also holds the database's write lock (ingestion waits) for its duration, see docs/settlement.md.
+    /// </summary>
+    internal int ChunkAccountDays { get; set; } = 200;
+
     public async Task<DailyBillingSummary> HandleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -36,50 +45,105 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
         SettlementCatalog catalog;
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) catalog = await SettlementCatalog.LoadAsync(db, ct);
 
-        var (issued, skipped, failed) = (0, 0, 0);
-        var billed = new List<Guid>();
+        var tally = new Tally();
         try
         {
-            foreach (var (accountId, days) in await CandidatesAsync(newestEnded, ct))
+            foreach (var chunk in Chunks(await CandidatesAsync(newestEnded, ct)))
             {
-                foreach (var cmd in days)
+                ct.ThrowIfCancellationRequested();
+                var commands = chunk.SelectMany(a => a.Days).ToList();
+                IReadOnlyList<SettleOutcome>? outcomes = null;
+                try
                 {
-                    ct.ThrowIfCancellationRequested();
-                    try
-                    {
-                        var outcome = await settle.HandleAsync(cmd, catalog, ct);
-                        if (outcome == SettleOutcome.Issued)
-                        {
-                            issued++;
-                            if (billed.Count == 0 || billed[^1] != accountId) billed.Add(accountId);
-                        }
-                        else skipped++;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // One broken account must not stop everyone else's bills; the next run retries it.
-                        failed++;
-                        logger.LogError(e, "DailyBilling: account {AccountId} day {Day} failed", accountId, cmd.BillDay);
-                        break;
-                    }
+                    outcomes = await settleChunk.HandleAsync(commands, catalog, ct);
                 }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Rolled back as a whole: a lost race or one broken account. One at a time sorts it out.
+                    logger.LogWarning(e, "DailyBilling: chunk of {Accounts} accounts rolled back, settling it one account-day at a time",
+                        chunk.Count);
+                }
+                if (outcomes is not null)
+                {
+                    for (var i = 0; i < commands.Count; i++) tally.Count(commands[i].AccountId, outcomes[i]);
+                    continue;
+                }
+                foreach (var (accountId, days) in chunk) await SettleOneByOneAsync(accountId, days, catalog, tally, ct);
             }
         }
         finally
         {
             // SPEC A2, A6: deductions and the bills' charges are evaluated for alerts after the commits, once per run
             // (also for the bills a cancelled run did commit).
-            alerts.AfterBillingRun(billed);
+            alerts.AfterBillingRun(tally.Billed);
         }
 
-        var summary = new DailyBillingSummary(issued, skipped, failed);
+        var summary = new DailyBillingSummary(tally.Issued, tally.Skipped, tally.Failed);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.SettlementRuns.Attach(run);
-            run.Finish(clock.GetUtcNow().UtcDateTime, issued, skipped, failed, summary.ToString());
+            run.Finish(clock.GetUtcNow().UtcDateTime, tally.Issued, tally.Skipped, tally.Failed, summary.ToString());
             await db.SaveChangesAsync(ct);
         }
         return summary;
+    }
+
+    private async Task SettleOneByOneAsync(Guid accountId, List<SettleAccountDayCommand> days, SettlementCatalog catalog,
+        Tally tally, CancellationToken ct)
+    {
+        foreach (var cmd in days)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                tally.Count(accountId, await settle.HandleAsync(cmd, catalog, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken account must not stop everyone else's bills; the next run retries it. Its later days
+                // wait too, so days are never billed out of order (SPEC B5).
+                tally.Failed++;
+                logger.LogError(e, "DailyBilling: account {AccountId} day {Day} failed", accountId, cmd.BillDay);
+                return;
+            }
+        }
+    }
+
+    private IEnumerable<List<(Guid AccountId, List<SettleAccountDayCommand> Days)>> Chunks(
+        IEnumerable<(Guid AccountId, List<SettleAccountDayCommand> Days)> accounts)
+    {
+        var chunk = new List<(Guid, List<SettleAccountDayCommand>)>();
+        var size = 0;
+        foreach (var account in accounts)
+        {
+            if (size > 0 && size + account.Days.Count > ChunkAccountDays)
+            {
+                yield return chunk;
+                (chunk, size) = ([], 0);
+            }
+            chunk.Add(account);
+            size += account.Days.Count;
+        }
+        if (size > 0) yield return chunk;
+    }
+
+    private sealed class Tally
+    {
+        public int Issued { get; private set; }
+        public int Skipped { get; private set; }
+        public int Failed { get; set; }
+        public List<Guid> Billed { get; } = [];
+
+        public void Count(Guid accountId, SettleOutcome outcome)
+        {
+            if (outcome != SettleOutcome.Issued)
+            {
+                Skipped++;
+                return;
+            }
+            Issued++;
+            if (Billed.Count == 0 || Billed[^1] != accountId) Billed.Add(accountId);
+        }
     }
 
     /// <summary>

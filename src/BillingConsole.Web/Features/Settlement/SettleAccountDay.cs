@@ -74,7 +74,7 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         db.Bills.Add(bill);
         // Only what was read is marked billed; usage ingested meanwhile stays unbilled for the next run.
         foreach (var row in rows) row.BilledQuantity = row.BillableQuantity;
-        db.PackDeductions.AddRange(plan.Deductions.Select(d => Record(bill, d, now)));
+        db.PackDeductions.AddRange(plan.Deductions.Select(d => Record(calendar, bill, d, now)));
         if (settlement.PayableAmount.IsPositive) await PostChargeAsync(db, bill, settlement, now, ct);
 
         if (BeforeCommit is not null) await BeforeCommit(cmd, ct);
@@ -97,10 +97,7 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
     private static async Task PostChargeAsync(BillingDbContext db, Bill bill, BillSettlement settlement, DateTime now,
         CancellationToken ct)
     {
-        var day = bill.UsageDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var posted = await db.PostAsync(new PostLedgerEntryCommand(bill.AccountId, LedgerEntryKind.DailyBill,
-            settlement.LedgerAmount, bill.Id.ToString(), BillLedgerKey(bill.AccountId, bill.UsageDay),
-            $"Daily bill 日账单 {day}"), now, ct);
+        var posted = await db.PostAsync(ChargeCommand(bill, settlement), now, ct);
         // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
         if (!posted.IsOk || posted.Value!.AlreadyPosted)
         {
@@ -108,10 +105,16 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         }
     }
 
+    /// <summary>The bill's one ledger entry: −payable under the (account, day) key, referencing the bill.</summary>
+    internal static PostLedgerEntryCommand ChargeCommand(Bill bill, BillSettlement settlement) =>
+        new(bill.AccountId, LedgerEntryKind.DailyBill, settlement.LedgerAmount, bill.Id.ToString(),
+            BillLedgerKey(bill.AccountId, bill.UsageDay),
+            $"Daily bill 日账单 {bill.UsageDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+
     public static string BillLedgerKey(Guid accountId, DateOnly day) =>
         $"bill:{accountId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    private PackDeductionRecord Record(Bill bill, MeterDeduction d, DateTime now)
+    internal static PackDeductionRecord Record(BillingCalendar calendar, Bill bill, MeterDeduction d, DateTime now)
     {
         var usageDay = calendar.DayOf(d.Deduction.UsageStartUtc);
         var line = bill.Lines.Single(l => l.MeterCode == d.MeterCode && l.UsageDay == usageDay);

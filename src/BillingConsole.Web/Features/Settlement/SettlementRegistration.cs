@@ -8,6 +8,7 @@ public static class SettlementRegistration
     {
         services.AddSingleton<EnforceArrearsHandler>();
         services.AddSingleton<SettleAccountDayHandler>();
+        services.AddSingleton<SettleAccountDaysHandler>();
         services.AddSingleton<RunDailyBillingHandler>();
         services.AddSingleton<GetBillsHandler>();
         services.AddSingleton<GetLedgerHandler>();

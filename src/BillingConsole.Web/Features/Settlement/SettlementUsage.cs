@@ -23,14 +23,33 @@ internal static class SettlementUsage
     public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar,
         SettlementCatalog catalog, Guid accountId, IReadOnlyList<UsageHourlyRollup> rows, CancellationToken ct)
     {
-        var meters = catalog.Meters;
-        var packTypes = catalog.PackTypes;
-        var usedMeters = rows.Select(r => r.MeterCode).Distinct().Order(StringComparer.Ordinal).ToList();
-        var typeCodes = packTypes.Where(t => usedMeters.Any(t.Covers)).Select(t => t.Code).ToList();
+        var typeCodes = PackTypesFor(catalog, rows.Select(r => r.MeterCode));
         var packs = typeCodes.Count == 0
             ? []
             : await db.ResourcePacks.Where(p => p.AccountId == accountId && typeCodes.Contains(p.PackTypeCode)).ToListAsync(ct);
         var usedByPeriod = await CyclicUsageAsync(db, packs, ct);
+        return await PlanAsync(db, calendar, catalog, accountId, rows, packs, usedByPeriod, ct);
+    }
+
+    /// <summary>The pack types that can cover any of these meters.</summary>
+    public static List<string> PackTypesFor(SettlementCatalog catalog, IEnumerable<string> meterCodes)
+    {
+        var used = meterCodes.Distinct().ToList();
+        return catalog.PackTypes.Where(t => used.Any(t.Covers)).Select(t => t.Code).ToList();
+    }
+
+    /// <summary>
+    /// With the account's packs (tracked, in the caller's unit of work) and the cyclic packs' usage per period already
+    /// read, as a chunk of settlements reads them once for all its accounts. Both are updated with the deductions, so
+    /// the account's next day in the same unit of work sees what this one took.
+    /// </summary>
+    public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar,
+        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UsageHourlyRollup> rows, IReadOnlyList<ResourcePack> packs,
+        Dictionary<(Guid, DateTime), long> usedByPeriod, CancellationToken ct)
+    {
+        var meters = catalog.Meters;
+        var packTypes = catalog.PackTypes;
+        var usedMeters = rows.Select(r => r.MeterCode).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var usages = new List<BillUsage>();
         var deductions = new List<MeterDeduction>();
@@ -121,7 +140,7 @@ internal static class SettlementUsage
         return ranges.Select((r, i) => new UsageBucket(r.StartUtc, r.EndUtc, counts[i]));
     }
 
-    private static async Task<Dictionary<(Guid, DateTime), long>> CyclicUsageAsync(BillingDbContext db,
+    public static async Task<Dictionary<(Guid, DateTime), long>> CyclicUsageAsync(BillingDbContext db,
         IReadOnlyList<ResourcePack> packs, CancellationToken ct)
     {
         var cyclic = packs.Where(p => p.IsCyclic).Select(p => p.Id).ToList();

@@ -111,34 +111,50 @@ public sealed class DailyBillingJobTests
     {
         await using var s = await SettlementScenario.CreateAsync();
         var accounts = new List<Guid>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             var account = await s.OpenAccountAsync(20m);
             accounts.Add(account);
             foreach (var day in new[] { 25, 26 }) await s.UsageAsync(account, "RP", Local(day, 10), 2 + i);
         }
         using var kill = new CancellationTokenSource();
-        var settle = s.SettleHandler();
-        var settled = 0;
-        settle.BeforeCommit = (_, ct) =>
+        var chunk = s.ChunkHandler();
+        var commits = 0;
+        chunk.BeforeCommit = (_, ct) =>
         {
-            if (++settled == 3) kill.Cancel();
+            if (++commits == 2) kill.Cancel();
             ct.ThrowIfCancellationRequested();
             return Task.CompletedTask;
         };
+        var killed = s.JobHandler(chunk: chunk);
+        // Two accounts (four account-days) per transaction: the kill hits the second chunk just before its commit.
+        killed.ChunkAccountDays = 4;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.JobHandler(settle).HandleAsync(kill.Token));
-        await using (var db = s.Database.CreateDbContext()) Assert.Equal(2, await db.Bills.CountAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed.HandleAsync(kill.Token));
+        await using (var db = s.Database.CreateDbContext())
+        {
+            // Whole units: the first chunk's four bills with their lines, charges and billed roll-ups; nothing at all
+            // of the second chunk's accounts.
+            var billed = (await db.Bills.Select(b => b.AccountId).ToListAsync()).CountBy(a => a).ToList();
+            Assert.Equal([2, 2], billed.Select(b => b.Value));
+            Assert.Equal(4, await db.BillLines.CountAsync());
+            Assert.Equal(4, await db.LedgerEntries.CountAsync(e => e.Kind == LedgerEntryKind.DailyBill));
+            var unbilled = await db.UsageHourlyRollups.Where(r => r.BilledQuantity == 0).Select(r => r.AccountId).ToListAsync();
+            Assert.Equal(accounts.Except(billed.Select(b => b.Key)).Order(), unbilled.Distinct().Order());
+            Assert.Equal(4, unbilled.Count);
+        }
+        for (var i = 0; i < 4; i++) await s.AssertLedgerInvariantAsync(accounts[i]);
         var rerun = await s.JobHandler().HandleAsync(default);
 
-        Assert.Equal(4, rerun.Issued);
-        for (var i = 0; i < 3; i++)
+        Assert.Equal("4 bills issued, 0 skipped", rerun.ToString());
+        for (var i = 0; i < 4; i++)
         {
             Assert.Equal(2, (await s.BillsAsync(accounts[i])).Count);
             Assert.Equal(20m - 2 * (2 + i), (await s.AccountAsync(accounts[i])).Balance.Amount);
             await s.AssertLedgerInvariantAsync(accounts[i]);
         }
         await using var check = s.Database.CreateDbContext();
+        Assert.Equal(0, await check.UsageHourlyRollups.CountAsync(r => r.BilledQuantity != r.BillableQuantity));
         Assert.Contains(await check.SettlementRuns.ToListAsync(), r => r.FinishedAtUtc is null);
     }
 }

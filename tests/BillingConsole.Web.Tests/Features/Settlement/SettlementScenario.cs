@@ -46,8 +46,11 @@ public sealed class SettlementScenario : IAsyncDisposable
 
     public SettleAccountDayHandler SettleHandler() => new(Database, Clock, Calendar);
 
-    public RunDailyBillingHandler JobHandler(SettleAccountDayHandler? settle = null, RecordingJobClient? jobs = null) =>
-        new(Database, settle ?? SettleHandler(), Clock, Calendar, RecordingJobClient.Triggers(jobs),
+    public SettleAccountDaysHandler ChunkHandler() => new(Database, Clock, Calendar);
+
+    public RunDailyBillingHandler JobHandler(SettleAccountDayHandler? settle = null, RecordingJobClient? jobs = null,
+        SettleAccountDaysHandler? chunk = null) =>
+        new(Database, settle ?? SettleHandler(), chunk ?? ChunkHandler(), Clock, Calendar, RecordingJobClient.Triggers(jobs),
             NullLogger<RunDailyBillingHandler>.Instance);
 
     public EnforceArrearsHandler Enforcer() => new(Database, Clock, Microsoft.Extensions.Options.Options.Create(Options));
