@@ -44,12 +44,4 @@ public static class PackViews
     public static string CycleName(PackCycle cycle) => cycle.ToString().ToLowerInvariant();
 
     /// <summary>English with the billing center's Chinese term, as the console labels things.</summary>
-    public static string StatusLabel(PackStatus status) => status switch
-    {
-        PackStatus.Active => "Active 生效中",
-        PackStatus.Exhausted => "Exhausted 已用尽",
-        PackStatus.Expired => "Expired 已过期",
-        PackStatus.Unsubscribed => "Unsubscribed 已退订",
-        _ => status.ToString(),
-    };
 }
