@@ -7,7 +7,7 @@ namespace BillingConsole.Web.Features.ResourcePacks;
 /// <summary>A pack instance as pages and the API show it (SPEC P1).</summary>
 public sealed record PackRow(Guid PackId, string PackType, string PackTypeName, string SpecId, PackCycle Cycle,
     PackOrigin Origin, long Total, long Remaining, DateTime EffectiveAtUtc, DateTime ExpiresAtUtc, DateTime PurchasedAtUtc,
-    PackStatus Status, Money Paid, Money SpecPrice);
+    PackStatus Status, Money Paid, Money SpecPrice, string? PackTypeNameEn = null);
 
 /// <summary>Turns stored packs into what a person sees at a given moment.</summary>
 public static class PackViews
@@ -34,10 +34,11 @@ public static class PackViews
         return current > period && nowUtc < pack.ExpiresAtUtc ? pack.Allowance : pack.Remaining;
     }
 
-    public static PackRow ToRow(ResourcePack pack, string typeName, DateTime nowUtc, BillingCalendar calendar) =>
+    public static PackRow ToRow(ResourcePack pack, string typeName, DateTime nowUtc, BillingCalendar calendar,
+        string? typeNameEn = null) =>
         new(pack.Id, pack.PackTypeCode, typeName, pack.SpecId, pack.Cycle, pack.Origin, pack.Total,
             RemainingAt(pack, nowUtc, calendar), pack.EffectiveAtUtc, pack.ExpiresAtUtc, pack.PurchasedAtUtc,
-            StatusAt(pack, nowUtc), pack.Paid, Money.FromUnits(pack.SpecPriceUnits));
+            StatusAt(pack, nowUtc), pack.Paid, Money.FromUnits(pack.SpecPriceUnits), typeNameEn);
 
     public static string StatusName(PackStatus status) => status.ToString().ToLowerInvariant();
 
