@@ -7,6 +7,7 @@ using BillingConsole.Web.Features.Localization;
 using BillingConsole.Web.Features.Settlement;
 using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Resources;
+using BillingConsole.Web.Security;
 using BillingConsole.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -120,6 +121,19 @@ public sealed class LocalizedMessagesTests : BillingTestContext
         Assert.Contains(left, text);
         Assert.Contains(expected, text);
         Assert.DoesNotContain(absent, text);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "密码至少需要 8 个字符。", "邮箱“a@example.com”已被占用。")]
+    [InlineData("en-US", "Passwords must be at least 8 characters.", "Email 'a@example.com' is already taken.")]
+    public void IdentityErrors_ReadInTheCulture_WithIdentitysCodes(string culture, string tooShort, string taken)
+    {
+        UseCulture(culture);
+        var describer = new LocalizedIdentityErrorDescriber(L);
+
+        Assert.Equal(tooShort, describer.PasswordTooShort(8).Description);
+        Assert.Equal(taken, describer.DuplicateEmail("a@example.com").Description);
+        Assert.Equal("DuplicateEmail", describer.DuplicateEmail("a@example.com").Code);
     }
 
     // Set inside the test method: the culture flows with the async context the renderer runs in.
