@@ -89,10 +89,13 @@ public sealed partial class UntranslatedTextTests
         {
             yield return Format(m.Groups[1].Value == "$", m.Groups[2].Value);
         }
-        if (!code.Contains("ResultMessage?", StringComparison.Ordinal)) yield break;
-        // Helpers that return a ResultMessage (refusals, form validators): their returned literals are messages too.
-        foreach (Match m in ReturnedLiteral().Matches(code)) yield return Format(m.Groups[1].Value == "$", m.Groups[2].Value);
-        foreach (Match m in FieldLiteral().Matches(code)) yield return Format(m.Groups[1].Value == "$", m.Groups[2].Value);
+        if (!code.Contains("ResultMessage", StringComparison.Ordinal)) yield break;
+        // Helpers that return a ResultMessage (refusals, form validators, status sentences): their literals are messages too.
+        // A sentence has spaces; keys and ids ("recharge:{0}") in the same files do not.
+        foreach (Match m in ReturnedLiteral().Matches(code).Concat(FieldLiteral().Matches(code)).Where(m => m.Groups[2].Value.Contains(' ')))
+        {
+            yield return Format(m.Groups[1].Value == "$", m.Groups[2].Value);
+        }
     }
 
     // The composite format ResultMessage records for an interpolated string: holes numbered, format specifiers kept.
