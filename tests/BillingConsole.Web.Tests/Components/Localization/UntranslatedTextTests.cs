@@ -29,6 +29,18 @@ public sealed partial class UntranslatedTextTests
     }
 
     [Fact]
+    public void Code_ShowsNoLiteralInASnackbarDialogOrFieldError()
+    {
+        var found = RazorFiles()
+            .SelectMany(f => ShownLiteral().Matches(File.ReadAllText(f))
+                .Where(m => Letters().IsMatch(Hole().Replace(m.Groups[1].Value, ""))) // words, not only {holes}
+                .Select(m => $"{Name(f)}: {m.Value.Trim()}"))
+            .ToList();
+
+        Assert.True(found.Count == 0, "Literal texts shown without L[...]:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
     public void ResultMessages_EveryEnglishFormat_IsAResourceKey()
     {
         var keys = ResourceKeys();
@@ -126,6 +138,10 @@ public sealed partial class UntranslatedTextTests
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BillingConsole.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("BillingConsole.sln not found above the test output.");
     }
+
+    // Snackbar.Add("…"), a message box or dialog message, or an error field set to a literal with words in it.
+    [GeneratedRegex(@"(?:Snackbar\.Add\((?:[^;]*?\?)?|ShowMessageBoxAsync\([^;]*?,|x\s*=>\s*x\.Message,|\b(?:error|[a-z]\w*Error)\s*=(?!=))\s*\$?""([^""]*)""")]
+    private static partial Regex ShownLiteral();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
     private static partial Regex RazorComment();
