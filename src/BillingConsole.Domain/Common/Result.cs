@@ -21,6 +21,7 @@ public enum ResultStatus
 public sealed record Result<T>
 {
     private static readonly IReadOnlyDictionary<string, ResultMessage[]> NoFields = new Dictionary<string, ResultMessage[]>();
+    private static readonly IReadOnlyDictionary<string, string[]> NoFieldErrors = new Dictionary<string, string[]>();
 
     private Result(ResultStatus status, T? value, ResultMessage? message, IReadOnlyDictionary<string, ResultMessage[]>? fieldMessages)
     {
@@ -29,7 +30,9 @@ public sealed record Result<T>
         Message = message;
         Error = message?.ToString();
         FieldMessages = fieldMessages ?? NoFields;
-        FieldErrors = FieldMessages.ToDictionary(f => f.Key, f => f.Value.Select(m => m.ToString()).ToArray());
+        FieldErrors = fieldMessages is null
+            ? NoFieldErrors
+            : fieldMessages.ToDictionary(f => f.Key, f => f.Value.Select(m => m.ToString()).ToArray());
     }
 
     public ResultStatus Status { get; }
