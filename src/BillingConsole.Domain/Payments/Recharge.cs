@@ -63,7 +63,7 @@ public sealed class Recharge
     public Result<Recharge> SucceedByGateway(Money paidAmount, string tradeNo, DateTime nowUtc)
     {
         if (!Method.IsGateway()) return Result<Recharge>.Conflict("This recharge is not paid through a gateway.");
-        if (Status != RechargeStatus.Pending) return Result<Recharge>.Conflict($"The recharge is {Status.ToString().ToLowerInvariant()}.");
+        if (Status != RechargeStatus.Pending) return Result<Recharge>.Conflict(NotPending(Status));
         if (paidAmount != Amount) return Result<Recharge>.Invalid("amount", "The paid amount does not match the order.");
         GatewayTradeNo = tradeNo;
         return Complete(RechargeStatus.Succeeded, nowUtc);
@@ -73,7 +73,7 @@ public sealed class Recharge
     public Result<Recharge> ConfirmRemittance(Money amountReceived, string confirmedBy, DateTime nowUtc)
     {
         if (Method != RechargeMethod.Offline) return Result<Recharge>.Conflict("Only offline remittances are confirmed by staff.");
-        if (Status != RechargeStatus.Pending) return Result<Recharge>.Conflict($"The recharge is {Status.ToString().ToLowerInvariant()}.");
+        if (Status != RechargeStatus.Pending) return Result<Recharge>.Conflict(NotPending(Status));
         if (!amountReceived.IsPositive || !amountReceived.IsWholeFen)
         {
             return Result<Recharge>.Invalid("amountReceived", "The amount received must be greater than 0 with at most 2 decimals.");
@@ -86,7 +86,7 @@ public sealed class Recharge
     /// <summary>The payer cancelled at the cashier; a later payment notification credits nothing.</summary>
     public Result<Recharge> Cancel(DateTime nowUtc) => Status == RechargeStatus.Pending
         ? Complete(RechargeStatus.Cancelled, nowUtc)
-        : Result<Recharge>.Conflict($"The recharge is {Status.ToString().ToLowerInvariant()}.");
+        : Result<Recharge>.Conflict(NotPending(Status));
 
     private Result<Recharge> Complete(RechargeStatus status, DateTime nowUtc)
     {
@@ -95,4 +95,13 @@ public sealed class Recharge
         Version = Guid.NewGuid();
         return Result<Recharge>.Ok(this);
     }
+
+    /// <summary>Why a recharge that is no longer pending cannot change, one sentence per status so each translates whole.</summary>
+    public static ResultMessage NotPending(RechargeStatus status) => status switch
+    {
+        RechargeStatus.Succeeded => "The recharge has already succeeded.",
+        RechargeStatus.Failed => "The recharge has failed.",
+        RechargeStatus.Cancelled => "The recharge was cancelled.",
+        _ => "The recharge is pending.",
+    };
 }

@@ -62,7 +62,9 @@ public sealed class Withdrawal
     {
         if (Status != WithdrawalStatus.Requested)
         {
-            return Result<Withdrawal>.Conflict($"The withdrawal was already {Status.ToString().ToLowerInvariant()}.");
+            return Result<Withdrawal>.Conflict(Status == WithdrawalStatus.Approved
+                ? "The withdrawal was already approved."
+                : "The withdrawal was already rejected.");
         }
         Status = status;
         DecidedAtUtc = nowUtc;

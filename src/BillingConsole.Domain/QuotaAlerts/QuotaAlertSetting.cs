@@ -70,9 +70,9 @@ public sealed class QuotaAlertSetting
     }
 
     /// <summary>The user-facing message for an invalid percentage, or null when it is valid.</summary>
-    public static string? ValidatePercent(int thresholdPercent) =>
-        thresholdPercent is < MinThresholdPercent or > MaxThresholdPercent
-            ? $"The alert percentage must be a whole number from {MinThresholdPercent} to {MaxThresholdPercent} " +
-              $"(got {thresholdPercent})."
-            : null;
+    public static ResultMessage? ValidatePercent(int thresholdPercent)
+    {
+        if (thresholdPercent is >= MinThresholdPercent and <= MaxThresholdPercent) return null;
+        return $"The alert percentage must be a whole number from {MinThresholdPercent} to {MaxThresholdPercent} (got {thresholdPercent}).";
+    }
 }

@@ -16,7 +16,7 @@ public static class QuotaAlertSettingsValidator
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(heldTypes);
         var held = heldTypes.ToDictionary(t => t.PackTypeCode, t => t.Cycle, StringComparer.Ordinal);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ResultMessage[]>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var valid = new List<ValidQuotaAlertSetting>(rows.Count);
 
@@ -38,9 +38,9 @@ public static class QuotaAlertSettingsValidator
             : Result<IReadOnlyList<ValidQuotaAlertSetting>>.Invalid("Some quota alert settings are not valid.", errors);
     }
 
-    private static string? ValidateType(string? code, Dictionary<string, PackCycle> held, HashSet<string> seen)
+    private static ResultMessage? ValidateType(string? code, Dictionary<string, PackCycle> held, HashSet<string> seen)
     {
-        if (string.IsNullOrWhiteSpace(code)) return "Choose a pack type.";
+        if (string.IsNullOrWhiteSpace(code)) return (ResultMessage)"Choose a pack type.";
         if (!held.TryGetValue(code, out var cycle))
         {
             return $"Pack type '{code}' is unknown or has never been held by this account.";
@@ -49,15 +49,15 @@ public static class QuotaAlertSettingsValidator
         {
             return $"Quota alerts are not supported for hourly-cycle pack type '{code}'.";
         }
-        return seen.Add(code) ? null : $"Pack type '{code}' appears more than once.";
+        if (seen.Add(code)) return null;
+        return $"Pack type '{code}' appears more than once.";
     }
 
-    private static string? ValidatePercent(decimal percent)
+    private static ResultMessage? ValidatePercent(decimal percent)
     {
         if (decimal.Truncate(percent) != percent || percent is < int.MinValue or > int.MaxValue)
         {
-            return $"The alert percentage must be a whole number from {QuotaAlertSetting.MinThresholdPercent} " +
-                   $"to {QuotaAlertSetting.MaxThresholdPercent}.";
+            return $"The alert percentage must be a whole number from {QuotaAlertSetting.MinThresholdPercent} to {QuotaAlertSetting.MaxThresholdPercent}.";
         }
         return QuotaAlertSetting.ValidatePercent((int)percent);
     }

@@ -95,7 +95,7 @@ public sealed partial class ResourcePack
         return Result<Money>.Ok(Origin == PackOrigin.Trial ? Money.Zero : Paid);
     }
 
-    private string? RefuseChange(PackSpec spec, DateTime nowUtc, string verb)
+    private ResultMessage? RefuseChange(PackSpec spec, DateTime nowUtc, ResultMessage verb)
     {
         if (spec.PackTypeCode != PackTypeCode) return "The spec belongs to another pack type.";
         if (Origin != PackOrigin.Purchased) return $"Only a bought pack can be {verb}.";

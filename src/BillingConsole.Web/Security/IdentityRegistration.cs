@@ -33,6 +33,7 @@ public static class IdentityRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BillingDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<BillingUserClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();

@@ -63,7 +63,7 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Journey.ScreenshotAsync(page, "packs-04-licences");
 
         Assert.Equal(2, await page.Locator("[data-testid=licence]").CountAsync());
-        Assert.Contains("(1 left)", await page.Locator("[data-testid=licence-test]").TextContentAsync());
+        Assert.Contains("剩余 1 个", await page.Locator("[data-testid=licence-test]").TextContentAsync()); // "(1 left)" in English
 
         await page.GotoAsync("/packs/deductions");
         await Journey.WaitForInteractiveAsync(page);

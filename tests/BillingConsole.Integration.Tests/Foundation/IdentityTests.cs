@@ -1,5 +1,6 @@
 using System.Net;
 using BillingConsole.Infrastructure.Identity;
+using BillingConsole.Web.Features.Demo;
 using BillingConsole.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,28 @@ public sealed class IdentityTests(IdentityTests.App app) : IClassFixture<Identit
         var account = await db.Accounts.SingleAsync(a => a.Id == user!.AccountId, TestContext.Current.CancellationToken);
         Assert.Equal("Newco 新公司", account.Name);
         Assert.Contains("¥0.00", WebUtility.HtmlDecode(await client.GetStringAsync("/", TestContext.Current.CancellationToken)));
+    }
+
+    [Theory]
+    [InlineData("/Account/Manage", "个人资料", "Profile")]
+    [InlineData("/Account/Manage/Email", "管理邮箱", "Manage email")]
+    [InlineData("/Account/Manage/ChangePassword", "修改密码", "Change password")]
+    [InlineData("/Account/Manage/TwoFactorAuthentication", "双重验证（2FA）", "Two-factor authentication (2FA)")]
+    [InlineData("/Account/Manage/EnableAuthenticator", "配置身份验证器应用", "Configure authenticator app")]
+    [InlineData("/Account/Manage/Passkeys", "管理通行密钥", "Manage your passkeys")]
+    [InlineData("/Account/Manage/PersonalData", "个人数据", "Personal Data")]
+    public async Task ManagePages_ReadInChinese_AndInEnglishWhenAsked(string path, string chinese, string english)
+    {
+        var client = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        var zh = WebUtility.HtmlDecode(await client.GetStringAsync(path, TestContext.Current.CancellationToken));
+        var en = WebUtility.HtmlDecode(await client.GetStringAsync(path + "?culture=en-US", TestContext.Current.CancellationToken));
+
+        Assert.Contains(chinese, zh);
+        Assert.DoesNotContain(english, zh);
+        Assert.Contains("管理您的账号", zh);
+        Assert.Contains(english, en);
+        Assert.Contains("Manage your account", en);
     }
 
     [Fact]

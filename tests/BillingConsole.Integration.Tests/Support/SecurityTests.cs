@@ -107,7 +107,7 @@ public sealed partial class SecurityTests(SecurityTests.App app) : IClassFixture
         var settings = await client.GetAsync("/settings", Ct);
 
         Assert.Contains("¥5,000.00", overview);
-        Assert.Contains("read-only", overview);
+        Assert.Contains("只读", overview); // the impersonation banner, in the console's default zh-CN
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         await app.Services.GetRequiredService<EndImpersonationHandler>().HandleAsync(new EndImpersonationCommand(support.Id), Ct);
     }

@@ -1,3 +1,4 @@
+using BillingConsole.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -17,6 +18,7 @@ public abstract class BillingTestContext : BunitContext
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<TimeProvider>(TimeProvider.System);
+        Services.AddSingleton(BillingCalendar.Shanghai); // LocalTime shows times in the billing zone
         Services.AddLocalization();
     }
 

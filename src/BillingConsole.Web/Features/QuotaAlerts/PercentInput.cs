@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingConsole.Domain.Common;
 using BillingConsole.Domain.QuotaAlerts;
 
 namespace BillingConsole.Web.Features.QuotaAlerts;
@@ -7,18 +8,20 @@ namespace BillingConsole.Web.Features.QuotaAlerts;
 /// being silently dropped by a numeric input.</summary>
 internal static class PercentInput
 {
-    public static string? Validate(string? text)
+    public static ResultMessage? Validate(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "Enter a percentage from 1 to 99 请输入1–99的整数.";
+        if (string.IsNullOrWhiteSpace(text)) return "Enter a percentage from 1 to 99.";
         if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var value))
         {
-            return "Enter a number from 1 to 99 请输入1–99的整数.";
+            return "Enter a number from 1 to 99.";
         }
-        if (decimal.Truncate(value) != value) return "Use a whole number from 1 to 99, without decimals 请输入整数.";
-        return value is < QuotaAlertSetting.MinThresholdPercent or > QuotaAlertSetting.MaxThresholdPercent
-            ? "The percentage must be from 1 to 99 取值范围1–99."
-            : null;
+        if (decimal.Truncate(value) != value) return "Use a whole number from 1 to 99, without decimals.";
+        if (value is < QuotaAlertSetting.MinThresholdPercent or > QuotaAlertSetting.MaxThresholdPercent)
+        {
+            return "The percentage must be from 1 to 99.";
+        }
+        return null;
     }
 
     public static decimal Parse(string? text) =>

@@ -38,10 +38,10 @@ public sealed class CreateRechargeHandler(IDbContextFactory<BillingDbContext> db
     }
 
     /// <summary>The rules of the form (SPEC R1); the page shows the same messages next to its fields.</summary>
-    public static Dictionary<string, string[]> Validate(CreateRechargeCommand cmd, decimal maxRecharge, out Money amount,
+    public static Dictionary<string, ResultMessage[]> Validate(CreateRechargeCommand cmd, decimal maxRecharge, out Money amount,
         out RechargeMethod method)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ResultMessage[]>();
         if (AmountError(cmd.Amount, maxRecharge, out amount) is { } amountError) errors["amount"] = [amountError];
         if (!RechargeMethods.TryParse(cmd.Method, out method))
         {
@@ -55,7 +55,7 @@ public sealed class CreateRechargeHandler(IDbContextFactory<BillingDbContext> db
         return errors;
     }
 
-    public static string? AmountError(string? text, decimal maxRecharge, out Money amount)
+    public static ResultMessage? AmountError(string? text, decimal maxRecharge, out Money amount)
     {
         if (string.IsNullOrWhiteSpace(text)) { amount = Money.Zero; return "Enter an amount."; }
         if (!Money.TryParse(text, 2, out amount)) return "Enter an amount in yuan with at most 2 decimals.";

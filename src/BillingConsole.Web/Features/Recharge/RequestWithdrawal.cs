@@ -48,12 +48,13 @@ public sealed class RequestWithdrawalHandler(IDbContextFactory<BillingDbContext>
             return Result<WithdrawalRow>.Ok(WithdrawalRow.From(withdrawal, account.Name));
         }, ct, attempts: 20);
 
-    public static string? AmountError(string? text, Money available, out Money amount)
+    public static ResultMessage? AmountError(string? text, Money available, out Money amount)
     {
         if (string.IsNullOrWhiteSpace(text)) { amount = Money.Zero; return "Enter an amount."; }
         if (!Money.TryParse(text, 2, out amount)) return "Enter an amount in yuan with at most 2 decimals.";
         if (!amount.IsPositive) return "The amount must be greater than 0.";
-        return amount > available ? $"You can withdraw at most your positive balance, {available.ToFenString()}." : null;
+        if (amount > available) return $"You can withdraw at most your positive balance, {available.ToFenString()}.";
+        return null;
     }
 
     private async Task<IReadOnlyList<WithdrawalLine>> SplitAsync(BillingDbContext db, Guid accountId, Money amount,

@@ -25,7 +25,7 @@ public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, Sand
     {
         var row = await FindPayableAsync(rechargeId, ct);
         if (row is null) return Result<NotifyReply>.NotFound("No such order at the sandbox cashier.");
-        if (row.Status != RechargeStatus.Pending) return Result<NotifyReply>.Conflict($"The order is {row.Status.ToString().ToLowerInvariant()}.");
+        if (row.Status != RechargeStatus.Pending) return Result<NotifyReply>.Conflict(BillingConsole.Domain.Payments.Recharge.NotPending(row.Status));
         var body = JsonSerializer.SerializeToUtf8Bytes(new SandboxNotification("sbx-" + Guid.NewGuid().ToString("N"),
             row.RechargeId, "SBX" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(), row.Amount.ToFenString(), "paid"),
             new JsonSerializerOptions(JsonSerializerDefaults.Web));

@@ -11,10 +11,12 @@ public sealed class GetPacksHandler(IDbContextFactory<BillingDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.NameEn + " " + t.Name, ct);
+        var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.Name, t.NameEn), ct);
         var packs = await db.ResourcePacks.AsNoTracking().Where(p => p.AccountId == accountId).ToListAsync(ct);
         return packs.OrderByDescending(p => p.PurchasedAtUtc)
-            .Select(p => PackViews.ToRow(p, names.GetValueOrDefault(p.PackTypeCode, p.PackTypeCode), now, calendar))
+            .Select(p => names.TryGetValue(p.PackTypeCode, out var name)
+                ? PackViews.ToRow(p, name.Name, now, calendar, name.NameEn)
+                : PackViews.ToRow(p, p.PackTypeCode, now, calendar))
             .ToList();
     }
 }

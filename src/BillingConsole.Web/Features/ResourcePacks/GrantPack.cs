@@ -46,9 +46,9 @@ public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFacto
         return Result<PackRow>.Ok(PackViews.ToRow(created.Value!, type.NameEn, now, calendar));
     }
 
-    private static Dictionary<string, string[]> Validate(GrantPackCommand cmd)
+    private static Dictionary<string, ResultMessage[]> Validate(GrantPackCommand cmd)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, ResultMessage[]>();
         if (string.IsNullOrWhiteSpace(cmd.SpecId)) errors["specId"] = ["Choose a pack spec."];
         if (cmd.EffectiveAtUtc is null) errors["effectiveAt"] = ["Give the time the pack takes effect."];
         if (cmd.ExpiresAtUtc is null) errors["expiresAt"] = ["Give the time the pack expires."];

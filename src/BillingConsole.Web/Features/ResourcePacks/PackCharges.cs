@@ -11,13 +11,13 @@ namespace BillingConsole.Web.Features.ResourcePacks;
 internal static class PackCharges
 {
     /// <summary>SPEC P3: an account in arrears or suspended buys nothing, even when a recharge is pending.</summary>
-    public static async Task<string?> RefusalForPurchaseAsync(BillingDbContext db, Guid accountId, CancellationToken ct)
+    public static async Task<ResultMessage?> RefusalForPurchaseAsync(BillingDbContext db, Guid accountId, CancellationToken ct)
     {
         var status = await db.Accounts.Where(a => a.Id == accountId).Select(a => (AccountStatus?)a.Status)
             .FirstOrDefaultAsync(ct);
         return status switch
         {
-            null => "The account does not exist.",
+            null => (ResultMessage)"The account does not exist.",
             AccountStatus.Arrears => "The account is in arrears; settle the outstanding amount before buying.",
             AccountStatus.Suspended => "The account is suspended; recharge to settle the outstanding amount before buying.",
             _ => null,
@@ -33,7 +33,7 @@ internal static class PackCharges
             description), nowUtc, ct);
         if (posted.Status == ResultStatus.Conflict)
         {
-            return Result<bool>.Conflict($"Insufficient balance: {posted.Error} Recharge first.");
+            return Result<bool>.Conflict($"Insufficient balance: {posted.Message} Recharge first.");
         }
         return posted.IsOk ? Result<bool>.Ok(true) : posted.Cast<bool>();
     }

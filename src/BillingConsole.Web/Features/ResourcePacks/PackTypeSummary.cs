@@ -7,6 +7,9 @@ namespace BillingConsole.Web.Features.ResourcePacks;
 public sealed record PackTypeSummary(string PackType, string PackTypeName, PackCycle Cycle, long Total, long Used,
     long Remaining, decimal RemainingPercent, IReadOnlyList<PackRow> Instances)
 {
+    /// <summary>The English name of the type, when the catalog has one (the console shows the name of its culture).</summary>
+    public string? PackTypeNameEn => Instances.Select(p => p.PackTypeNameEn).FirstOrDefault(n => n is not null);
+
     /// <summary>
     /// Totals count only packs in validity (active or exhausted), as the billing center does: an expired or
     /// unsubscribed pack is listed under its type but adds nothing. Cyclic packs count this period's allowance.

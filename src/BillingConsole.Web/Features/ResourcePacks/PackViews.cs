@@ -7,7 +7,7 @@ namespace BillingConsole.Web.Features.ResourcePacks;
 /// <summary>A pack instance as pages and the API show it (SPEC P1).</summary>
 public sealed record PackRow(Guid PackId, string PackType, string PackTypeName, string SpecId, PackCycle Cycle,
     PackOrigin Origin, long Total, long Remaining, DateTime EffectiveAtUtc, DateTime ExpiresAtUtc, DateTime PurchasedAtUtc,
-    PackStatus Status, Money Paid, Money SpecPrice);
+    PackStatus Status, Money Paid, Money SpecPrice, string? PackTypeNameEn = null);
 
 /// <summary>Turns stored packs into what a person sees at a given moment.</summary>
 public static class PackViews
@@ -34,22 +34,15 @@ public static class PackViews
         return current > period && nowUtc < pack.ExpiresAtUtc ? pack.Allowance : pack.Remaining;
     }
 
-    public static PackRow ToRow(ResourcePack pack, string typeName, DateTime nowUtc, BillingCalendar calendar) =>
+    public static PackRow ToRow(ResourcePack pack, string typeName, DateTime nowUtc, BillingCalendar calendar,
+        string? typeNameEn = null) =>
         new(pack.Id, pack.PackTypeCode, typeName, pack.SpecId, pack.Cycle, pack.Origin, pack.Total,
             RemainingAt(pack, nowUtc, calendar), pack.EffectiveAtUtc, pack.ExpiresAtUtc, pack.PurchasedAtUtc,
-            StatusAt(pack, nowUtc), pack.Paid, Money.FromUnits(pack.SpecPriceUnits));
+            StatusAt(pack, nowUtc), pack.Paid, Money.FromUnits(pack.SpecPriceUnits), typeNameEn);
 
     public static string StatusName(PackStatus status) => status.ToString().ToLowerInvariant();
 
     public static string CycleName(PackCycle cycle) => cycle.ToString().ToLowerInvariant();
 
     /// <summary>English with the billing center's Chinese term, as the console labels things.</summary>
-    public static string StatusLabel(PackStatus status) => status switch
-    {
-        PackStatus.Active => "Active 生效中",
-        PackStatus.Exhausted => "Exhausted 已用尽",
-        PackStatus.Expired => "Expired 已过期",
-        PackStatus.Unsubscribed => "Unsubscribed 已退订",
-        _ => status.ToString(),
-    };
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BillingConsole.Web.Features.Settlement;
 
 /// <summary>A pack type whose active packs have less than <see cref="GetSpendOverviewHandler.LowPercent"/>% left.</summary>
-public sealed record LowPack(string PackTypeCode, string PackTypeName, long Remaining, long Total)
+public sealed record LowPack(string PackTypeCode, string PackTypeName, long Remaining, long Total, string PackTypeNameEn = "")
 {
     public int RemainingPercent => Total == 0 ? 0 : (int)(Remaining * 100 / Total);
 }
@@ -49,9 +49,10 @@ public sealed class GetSpendOverviewHandler(IDbContextFactory<BillingDbContext> 
             .Where(p => p.AccountId == accountId && (p.Status == PackStatus.Active || p.Status == PackStatus.Exhausted))
             .Select(p => new { p.PackTypeCode, p.Remaining, p.Total })
             .ToListAsync(ct);
-        var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, ct);
+        var names = await db.PackTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.Name, t.NameEn), ct);
         return packs.GroupBy(p => p.PackTypeCode)
-            .Select(g => new LowPack(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Sum(p => p.Remaining), g.Sum(p => p.Total)))
+            .Select(g => new LowPack(g.Key, names.TryGetValue(g.Key, out var n) ? n.Name : g.Key, g.Sum(p => p.Remaining),
+                g.Sum(p => p.Total), names.TryGetValue(g.Key, out var en) ? en.NameEn : ""))
             .Where(p => p.Total > 0 && p.Remaining * 100 < p.Total * LowPercent)
             .OrderBy(p => p.RemainingPercent)
             .ToList();
