@@ -62,7 +62,8 @@ public sealed class BrowserApp : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: a loaded 2-core CI machine once needed more than 20 s for a full page load after impersonation.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
