@@ -15,12 +15,7 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) cspViolations.Add(m.Text); };
 
         await Journey.SignInAsync(page, DemoSeeder.Support.Email, DemoSeeder.Support.Password);
-        await page.GotoAsync("/staff");
-        await Journey.WaitForInteractiveAsync(page);
-        await page.GetByLabel("账号ID / 名称 / 邮箱").FillAsync("Demo");
-        await page.ClickAsync("[data-testid=account-search-button]");
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
-        await page.Locator("[data-testid=impersonate]").ClickAsync();
+        await Journey.OpenStaffAccountAsync(page, "Demo", DemoSeeder.DemoAccountName);
         await Journey.FillImpersonationReasonAsync(page, "Ticket 1024: customer asks about the balance");
         await Journey.ScreenshotAsync(page, "support-01-impersonate-reason");
         await Journey.ConfirmImpersonationAsync(page);

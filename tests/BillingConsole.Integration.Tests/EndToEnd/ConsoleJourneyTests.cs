@@ -96,12 +96,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     {
         var page = await app.NewPageAsync();
         await Journey.SignInAsync(page, DemoSeeder.Support.Email, DemoSeeder.Support.Password);
-        await page.GotoAsync("/staff");
-        await Journey.WaitForInteractiveAsync(page);
-        await page.Locator(Field("account-search")).FillAsync("Demo");
-        await page.ClickAsync("[data-testid=account-search-button]");
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoSeeder.DemoAccountName }).ClickAsync();
-        await page.Locator("[data-testid=impersonate]").ClickAsync();
+        await Journey.OpenStaffAccountAsync(page, "Demo", DemoSeeder.DemoAccountName);
         await Journey.FillImpersonationReasonAsync(page, "Ticket 2048: customer cannot recharge");
         await Journey.ScreenshotAsync(page, "e2e-20-support-impersonate-reason");
         await Journey.ConfirmImpersonationAsync(page);
