@@ -43,6 +43,33 @@ public sealed class IdentityTests(IdentityTests.App app) : IClassFixture<Identit
     }
 
     [Theory]
+    [InlineData("zh-CN", "请输入账号名称。", "两次输入的密码不一致。")]
+    [InlineData("en-US", "The Account name field is required.", "The password and confirmation password do not match.")]
+    public async Task Register_WithBadInput_SaysWhyInThePagesLanguage_AndOpensNothing(string culture, string name, string confirm)
+    {
+        var client = app.AnonymousClient();
+        var page = await client.GetStringAsync($"/Account/Register?culture={culture}", TestContext.Current.CancellationToken);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+            ["_handler"] = "register",
+            ["Input.AccountName"] = "",
+            ["Input.Email"] = "bad.input@example.com",
+            ["Input.Password"] = "Newco#2026pw",
+            ["Input.ConfirmPassword"] = "Other#2026pw",
+        });
+
+        var response = await client.PostAsync($"/Account/Register?culture={culture}", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(name, html);
+        Assert.Contains(confirm, html);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("bad.input@example.com"));
+    }
+
+    [Theory]
     [InlineData("/Account/Manage", "个人资料", "Profile")]
     [InlineData("/Account/Manage/Email", "管理邮箱", "Manage email")]
     [InlineData("/Account/Manage/ChangePassword", "修改密码", "Change password")]
