@@ -20,7 +20,7 @@ internal static class MemoryBench
     {
         var sessions = quick ? 10 : 50;
         var before = Resident();
-        await using var app = BenchApp.Start();
+        await using var app = BenchApp.Start(staticWebAssets: true);
         var owners = new List<string>();
         for (var i = 0; i < sessions; i++) owners.Add((await app.NewAccountAsync(Password)).Email);
         using (var warm = app.Http()) await warm.GetAsync("/Account/Login");

@@ -16,6 +16,8 @@ public static class ApiSchemes
 {
     public const string AccountKey = "ApiKey";
     public const string AdminToken = "AdminToken";
+    /// <summary>The default authenticate scheme: the API's scheme for a bearer call to /api/v1, else the cookie.</summary>
+    public const string RequestDefault = "ApiOrCookie";
     /// <summary>The key's id on an API principal.</summary>
     public const string KeyIdClaim = "billing:key";
 

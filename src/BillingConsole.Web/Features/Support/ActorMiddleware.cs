@@ -16,7 +16,8 @@ internal sealed class ActorMiddleware(RequestDelegate next, ActorResolver resolv
         if (user.Identity?.IsAuthenticated != true && ApiSchemes.BearerToken(context.Request) is not null
             && context.Request.Path.StartsWithSegments("/api/v1"))
         {
-            // The API schemes are not the default; authenticating here is cached, so authorization reuses the result.
+            // Normally the default authenticate scheme already chose the API scheme for a bearer call (ApiRegistration);
+            // this stays as a net. Authenticating is cached per request, so authorization reuses the result.
             var scheme = context.Request.Path.StartsWithSegments("/api/v1/admin") ? ApiSchemes.AdminToken : ApiSchemes.AccountKey;
             var result = await context.AuthenticateAsync(scheme);
             if (result.Succeeded) user = result.Principal;
