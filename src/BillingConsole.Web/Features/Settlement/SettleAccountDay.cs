@@ -52,7 +52,7 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAccountAsync(db, cmd.AccountId, ct);
+        await AccountRowLocks.LockAsync(db, [cmd.AccountId], ct);
         if (await db.Bills.AnyAsync(b => b.AccountId == cmd.AccountId && b.UsageDay == cmd.BillDay, ct))
         {
             return SettleOutcome.AlreadyBilled;
@@ -81,17 +81,6 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return SettleOutcome.Issued;
-    }
-
-    /// <summary>
-    /// On PostgreSQL (READ COMMITTED) two nodes could both pass the bill check and race to the ledger key; the
-    /// account row lock serialises settlements of one account, so the second one sees the first one's bill and
-    /// stops before doing any work (SPEC B4, J2). SQLite's BEGIN IMMEDIATE already serialises writers.
-    /// </summary>
-    private static async Task LockAccountAsync(BillingDbContext db, Guid accountId, CancellationToken ct)
-    {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true) return;
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Accounts\" WHERE \"Id\" = {accountId} FOR UPDATE", ct);
     }
 
     private static async Task PostChargeAsync(BillingDbContext db, Bill bill, BillSettlement settlement, DateTime now,

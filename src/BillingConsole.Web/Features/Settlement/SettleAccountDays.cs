@@ -27,7 +27,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await LockAccountsAsync(db, accountIds, ct);
+        await AccountRowLocks.LockAsync(db, accountIds, ct);
         var chunk = await ReadAsync(db, catalog, days, accountIds, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -132,7 +132,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
     private static async Task MarkBilledAsync(BillingDbContext db, IReadOnlyList<UsageHourlyRollup> rows,
         HashSet<(Guid AccountId, DateOnly UsageDay)> billedUsage, CancellationToken ct)
     {
-        if (!IsPostgres(db))
+        if (!db.Database.IsNpgsql())
         {
             // SQLite: BEGIN IMMEDIATE took the database's only write lock before the read, so every roll-up still
             // holds the quantity read. One set-based UPDATE per usage day instead of one per roll-up (most of the
@@ -153,20 +153,5 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             db.UsageHourlyRollups.Attach(row);
             row.BilledQuantity = row.BillableQuantity;
         }
-    }
-
-    private static bool IsPostgres(BillingDbContext db) =>
-        db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
-
-    /// <summary>
-    /// PostgreSQL: the same account row locks as <see cref="SettleAccountDayHandler"/> takes one at a time, for every
-    /// account of the chunk, in one statement and in id order, so two chunks (or a chunk and a single settlement or
-    /// recharge) never wait on each other in a cycle. SQLite's BEGIN IMMEDIATE already serialises writers.
-    /// </summary>
-    private static async Task LockAccountsAsync(BillingDbContext db, Guid[] accountIds, CancellationToken ct)
-    {
-        if (!IsPostgres(db)) return;
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM \"Accounts\" WHERE \"Id\" = ANY({accountIds}) ORDER BY \"Id\" FOR UPDATE", ct);
     }
 }
