@@ -1,6 +1,5 @@
 using BillingConsole.Infrastructure.Audit;
 using BillingConsole.Web.Api;
-using Microsoft.AspNetCore.Authentication;
 
 namespace BillingConsole.Web.Features.Support;
 
@@ -12,16 +11,9 @@ internal sealed class ActorMiddleware(RequestDelegate next, ActorResolver resolv
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // A bearer call to the API is already authenticated by its own scheme here (ApiRegistration's default
+        // authenticate scheme), so the API key's principal is the user.
         var user = context.User;
-        if (user.Identity?.IsAuthenticated != true && ApiSchemes.BearerToken(context.Request) is not null
-            && context.Request.Path.StartsWithSegments("/api/v1"))
-        {
-            // Normally the default authenticate scheme already chose the API scheme for a bearer call (ApiRegistration);
-            // this stays as a net. Authenticating is cached per request, so authorization reuses the result.
-            var scheme = context.Request.Path.StartsWithSegments("/api/v1/admin") ? ApiSchemes.AdminToken : ApiSchemes.AccountKey;
-            var result = await context.AuthenticateAsync(scheme);
-            if (result.Succeeded) user = result.Principal;
-        }
         var ip = context.Connection.RemoteIpAddress?.ToString();
         ActorContext.Current = await resolver.ResolveAsync(user, ip, context.Request.Headers.UserAgent.ToString(),
             context.RequestAborted);
