@@ -56,7 +56,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.ClickAsync("[data-testid=open-quota-alert]");
         await page.Locator("[data-testid=alert-row][data-pack-type=FV_CALLS]").WaitForAsync();
-        await page.Locator(Field("batch-percent")).FillAsync("20");
+        await page.Locator(Journey.Field("batch-percent")).FillAsync("20");
         await page.ClickAsync("[data-testid=batch-apply]");
         await Journey.ScreenshotAsync(page, "e2e-06-quota-alert-batch-20");
         await page.ClickAsync("[data-testid=alert-confirm]");
@@ -139,7 +139,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await admin.GotoAsync("/staff/remittances");
         await Journey.WaitForInteractiveAsync(admin);
         var row = admin.Locator("tr", new() { Has = admin.Locator("[data-testid=remittance-row-code]", new() { HasText = code }) });
-        await Assertions.Expect(row.Locator(Field("remittance-received"))).ToHaveValueAsync("300.00");
+        await Assertions.Expect(row.Locator(Journey.Field("remittance-received"))).ToHaveValueAsync("300.00");
         await Journey.ScreenshotAsync(admin, "e2e-31-admin-remittances");
         await row.Locator("[data-testid=remittance-confirm]").ClickAsync();
         await admin.Locator("[data-testid=confirm-ok]").WaitForAsync();
@@ -201,10 +201,6 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
             .Select(p => p.EffectiveAtUtc).SingleAsync();
         return DateTime.SpecifyKind(effective, DateTimeKind.Utc);
     }
-
-    /// <summary>MudTextField puts a data-testid on its input element; a wrapping div carries it on the outside.</summary>
-    private static string Field(string testId) =>
-        $":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)";
 
     private static async Task<decimal> BalanceAsync(IPage page, string testId = "overview-balance") =>
         decimal.Parse((await page.Locator($"[data-testid={testId}]").InnerTextAsync()).Trim().Replace("¥", "").Replace(",", ""),

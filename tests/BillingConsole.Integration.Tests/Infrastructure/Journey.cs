@@ -33,7 +33,7 @@ public static class Journey
     {
         await page.GotoAsync("/staff");
         await WaitForInteractiveAsync(page);
-        await page.Locator(":is(input,textarea)[data-testid=account-search], [data-testid=account-search] input").FillAsync(search);
+        await page.Locator(Field("account-search")).FillAsync(search);
         await page.ClickAsync("[data-testid=account-search-button]");
         await page.GetByRole(AriaRole.Link, new() { Name = accountName }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/staff/accounts/", StringComparison.Ordinal));
@@ -89,6 +89,10 @@ public static class Journey
         }
         await WaitForInteractiveAsync(page);
     }
+
+    /// <summary>MudTextField puts a data-testid on its input element; a wrapping div carries it on the outside.</summary>
+    public static string Field(string testId) =>
+        $":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)";
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
