@@ -52,19 +52,19 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
             var (db, ins, ups) = Open();
             using var tx = db.BeginTransaction(IsolationLevel.Serializable, deferred: false);
             ups.Transaction = tx;
-            Bind(ins, 1, accountId.ToString().ToUpperInvariant());
-            Bind(ins, 10, receivedAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
+            Bind(db, ins, 1, accountId.ToString().ToUpperInvariant());
+            Bind(db, ins, 10, receivedAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
             var inserted = 0;
             foreach (var pending in events)
             {
                 var e = pending.Event;
-                Bind(ins, 2, e.EventId);
-                Bind(ins, 3, e.MeterCode);
+                Bind(db, ins, 2, e.EventId);
+                Bind(db, ins, 3, e.MeterCode);
                 if (e.SceneId is null) Check(db, raw.sqlite3_bind_null(ins, 4));
-                else Bind(ins, 4, e.SceneId);
-                Bind(ins, 5, e.Outcome);
-                Bind(ins, 6, e.OccurredAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
-                Bind(ins, 7, e.UsageDay.ToString(DateFormat, CultureInfo.InvariantCulture));
+                else Bind(db, ins, 4, e.SceneId);
+                Bind(db, ins, 5, e.Outcome);
+                Bind(db, ins, 6, e.OccurredAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
+                Bind(db, ins, 7, e.UsageDay.ToString(DateFormat, CultureInfo.InvariantCulture));
                 Check(db, raw.sqlite3_bind_int64(ins, 8, e.Quantity));
                 Check(db, raw.sqlite3_bind_int64(ins, 9, e.Billable ? 1 : 0));
                 var step = raw.sqlite3_step(ins);
@@ -107,6 +107,8 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
     {
         if (connection is not null) return (connection, insert!, upsert!);
         var db = new SqliteConnection(options.BillingConnectionString);
+        // Held at once, so that a failure below is cleaned up by the caller's Close() rather than leaking the connection.
+        connection = db;
         db.Open();
         using (var pragma = db.CreateCommand())
         {
@@ -121,17 +123,11 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
         insert = statement;
         upsert = Prepare(db, UpsertSql, ("$account", SqliteType.Text), ("$meter", SqliteType.Text), ("$hour", SqliteType.Text),
             ("$day", SqliteType.Text), ("$billable", SqliteType.Integer), ("$nonBillable", SqliteType.Integer));
-        connection = db;
         return (db, insert, upsert);
     }
 
-    private static void Bind(sqlite3_stmt statement, int index, string value) =>
-        Check(statement, raw.sqlite3_bind_text(statement, index, value));
-
-    private static void Check(sqlite3_stmt statement, int rc)
-    {
-        if (rc != raw.SQLITE_OK) throw new SqliteException($"SQLite error {rc} binding a usage event", rc);
-    }
+    private static void Bind(SqliteConnection db, sqlite3_stmt statement, int index, string value) =>
+        Check(db, raw.sqlite3_bind_text(statement, index, value));
 
     private static void Check(SqliteConnection db, int rc)
     {
