@@ -42,7 +42,7 @@ public sealed class ReadOnlyImpersonationInterceptor(TimeProvider clock) : SaveC
         }
         foreach (var entry in changes.Where(e => e is { State: EntityState.Added, Entity: LedgerEntry }))
         {
-            context.Add(LedgerAudit((LedgerEntry)entry.Entity, actor ?? BillingActor.System));
+            context.Add(LedgerAudit.For((LedgerEntry)entry.Entity, actor ?? BillingActor.System, clock.GetUtcNow().UtcDateTime));
         }
     }
 
@@ -64,11 +64,4 @@ public sealed class ReadOnlyImpersonationInterceptor(TimeProvider clock) : SaveC
         "ResourcePack" => "resource pack changes",
         var name => $"{name} changes",
     };
-
-    private AuditEvent LedgerAudit(LedgerEntry e, BillingActor actor) => AuditEvent.Create(
-        clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Email, e.AccountId,
-        "ledger." + e.Kind.ToString().ToLowerInvariant(), e.Reference,
-        $"amount {Domain.Common.Money.FromUnits(e.AmountUnits).ToFenString()}, balance after " +
-        $"{Domain.Common.Money.FromUnits(e.BalanceAfterUnits).ToFenString()}, key {e.IdempotencyKey}",
-        actor.IpAddress, actor.UserAgent);
 }

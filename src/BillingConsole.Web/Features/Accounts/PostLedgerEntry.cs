@@ -48,22 +48,20 @@ public static class LedgerPosting
         CancellationToken ct) =>
         keys.Count == 0
             ? []
-            : (await db.LedgerEntries.AsNoTracking().Where(e => keys.Contains(e.IdempotencyKey))
+            : (await db.LedgerEntries.AsNoTracking().Where(e => EF.Parameter(keys).Contains(e.IdempotencyKey))
                 .Select(e => e.IdempotencyKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A charge (amount ≤ 0, so no outstanding bill is paid) to an account the caller has already read in this unit of
     /// work, after it checked the key with <see cref="PostedKeysAsync"/>: the batch form of <see cref="PostAsync"/>,
-    /// without its two queries per entry. The unique key still rejects a duplicate when the caller saves.
+    /// without its two queries per entry. The caller adds the entry to its unit of work (or writes it with its audit row
+    /// itself); the unique key still rejects a duplicate at the write.
     /// </summary>
-    public static Result<LedgerEntry> PostCharge(this BillingDbContext db, Domain.Accounts.Account account,
-        PostLedgerEntryCommand cmd, DateTime nowUtc)
+    public static Result<LedgerEntry> Charge(Domain.Accounts.Account account, PostLedgerEntryCommand cmd, DateTime nowUtc)
     {
         if (account.Id != cmd.AccountId) throw new ArgumentException("The command is for another account.", nameof(cmd));
         if (cmd.Amount.IsPositive) throw new ArgumentException("Credits go through PostAsync (SPEC B8).", nameof(cmd));
-        var posted = account.Post(cmd.Kind, cmd.Amount, cmd.Reference, cmd.IdempotencyKey, nowUtc, cmd.Description);
-        if (posted.IsOk) db.LedgerEntries.Add(posted.Value!);
-        return posted;
+        return account.Post(cmd.Kind, cmd.Amount, cmd.Reference, cmd.IdempotencyKey, nowUtc, cmd.Description);
     }
 
     /// <summary>

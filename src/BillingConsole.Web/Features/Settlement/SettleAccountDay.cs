@@ -65,7 +65,8 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         if (rows.Count == 0) return SettleOutcome.NothingToBill;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, rows, ct);
+        var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId,
+            rows.Select(UnbilledUsage.Of).ToList(), ct);
         var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
         if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
         var account = await db.Accounts.SingleAsync(a => a.Id == cmd.AccountId, ct);

@@ -1,6 +1,9 @@
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Metering;
+using BillingConsole.Domain.Ledger;
+using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Settlement;
+using BillingConsole.Infrastructure.Audit;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +15,22 @@ namespace BillingConsole.Web.Features.Settlement;
 /// per account, oldest first, but with one commit (one fsync) for the chunk and the roll-ups, packs, accounts, bills and
 /// ledger keys of all its accounts read in a few queries. Exactly-once still comes from the unique keys: any conflict or
 /// failure throws and rolls the whole chunk back, and the caller settles it again one account-day at a time.
+/// <para>
+/// On SQLite the chunk's rows are written by <see cref="SqliteRowWriter"/> (prepared statements) instead of
+/// <c>SaveChanges</c>, whose command building was most of a daily run's time (docs/settlement.md "Writing a chunk"); it
+/// does what the save interceptors would: refuses while impersonating, writes each ledger entry's audit row, and moves
+/// the <see cref="AccountStateVersion"/> after the commit when an account's status changed. PostgreSQL saves tracked
+/// entities as before.
+/// </para>
 /// </summary>
 public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    BillingCalendar calendar)
+    BillingCalendar calendar, AccountStateVersion? stateVersion = null)
 {
     /// <summary>Test seam: runs inside the unit of work just before it commits (to simulate a crash there).</summary>
     internal Func<IReadOnlyList<SettleAccountDayCommand>, CancellationToken, Task>? BeforeCommit { get; set; }
+
+    /// <summary>Test seam: save through EF's change tracker on SQLite too (as PostgreSQL always does).</summary>
+    internal bool UseSaveChanges { get; set; }
 
     /// <summary>Settles <paramref name="days"/> (each account's days oldest first); one outcome per command, in order.</summary>
     public async Task<IReadOnlyList<SettleOutcome>> HandleAsync(IReadOnlyList<SettleAccountDayCommand> days,
@@ -28,7 +41,9 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AccountRowLocks.LockAsync(db, accountIds, ct);
-        var chunk = await ReadAsync(db, catalog, days, accountIds, ct);
+        var direct = !UseSaveChanges && db.Database.IsSqlite();
+        var chunk = await ReadAsync(db, catalog, days, accountIds, tracked: !direct, ct);
+        var writes = new ChunkWrites();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new List<SettleOutcome>(days.Count);
@@ -41,7 +56,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
                 continue;
             }
             // As SettleAccountDayHandler: the day's unbilled roll-ups, plus late usage of billed days (SPEC B6).
-            var dayRows = chunk.RowsByAccount[cmd.AccountId]
+            var dayRows = chunk.UsageByAccount[cmd.AccountId]
                 .Where(r => !billedUsage.Contains((r.AccountId, r.UsageDay)))
                 .Where(r => r.UsageDay == cmd.BillDay || (cmd.IncludeLateUsage && r.UsageDay < cmd.BillDay
                     && chunk.Billed.Contains((r.AccountId, r.UsageDay))))
@@ -55,7 +70,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
                           ?? throw new InvalidOperationException($"Settlement of {cmd}: the account does not exist.");
             var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
                 chunk.PacksByAccount[cmd.AccountId].ToList(), chunk.UsedByPeriod, ct);
-            Issue(db, cmd, plan, account, chunk.PostedKeys, now);
+            Issue(writes, cmd, plan, account, chunk.PostedKeys, now);
             billedUsage.UnionWith(dayRows.Select(r => (r.AccountId, r.UsageDay)));
             chunk.Billed.Add((cmd.AccountId, cmd.BillDay));
             outcomes.Add(SettleOutcome.Issued);
@@ -63,65 +78,155 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
 
         await MarkBilledAsync(db, chunk.Rows, billedUsage, ct);
         if (BeforeCommit is not null) await BeforeCommit(days, ct);
+        if (direct) WriteDirect(db, writes, chunk, now);
+        else await SaveTrackedAsync(db, writes, ct);
+        await tx.CommitAsync(ct);
+        // After the commit, never before: an API key cache entry read in between would keep the old status.
+        if (direct && chunk.Accounts.Values.Any(chunk.Read.StateChanged)) stateVersion?.Advance();
+        return outcomes;
+    }
+
+    /// <summary>What the chunk's settlements add: bills (with their lines), pack deduction records, ledger charges.</summary>
+    private sealed class ChunkWrites
+    {
+        public List<Bill> Bills { get; } = [];
+        public List<PackDeductionRecord> Deductions { get; } = [];
+        public List<LedgerEntry> Charges { get; } = [];
+    }
+
+    private static async Task SaveTrackedAsync(BillingDbContext db, ChunkWrites writes, CancellationToken ct)
+    {
+        db.Bills.AddRange(writes.Bills);
+        db.PackDeductions.AddRange(writes.Deductions);
+        db.LedgerEntries.AddRange(writes.Charges);
         // One change scan for the whole chunk: the save interceptors (read-only guard and ledger audit, account state
         // version) each list the tracked entries, and every listing would otherwise scan all of them again, as would
         // SaveChanges itself; with a chunk's thousands of entities that was a tenth of the settlement time.
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return outcomes;
     }
 
-    /// <summary>Everything the chunk's settlements read, in one query each, inside the chunk's transaction.</summary>
-    private static async Task<ChunkData> ReadAsync(BillingDbContext db, SettlementCatalog catalog,
-        IReadOnlyList<SettleAccountDayCommand> days, Guid[] accountIds, CancellationToken ct)
+    /// <summary>
+    /// SQLite: the same rows <see cref="SaveTrackedAsync"/> would write, through prepared statements, with what the save
+    /// interceptors add: the read-only refusal (SPEC I3) and an audit row per ledger entry. Accounts and packs are
+    /// updated under the version they were read with (the database's write lock is held since the read anyway).
+    /// </summary>
+    private static void WriteDirect(BillingDbContext db, ChunkWrites writes, ChunkData chunk, DateTime now)
+    {
+        var actor = ActorContext.Current;
+        if (actor is { IsImpersonating: true }) throw new ReadOnlyImpersonationException("balance changes");
+        using var writer = new SqliteRowWriter(db);
+        foreach (var bill in writes.Bills)
+        {
+            writer.Insert(bill);
+            foreach (var line in bill.Lines) writer.Insert(line);
+        }
+        foreach (var deduction in writes.Deductions) writer.Insert(deduction);
+        foreach (var entry in writes.Charges)
+        {
+            writer.Insert(entry);
+            writer.Insert(LedgerAudit.For(entry, actor ?? BillingActor.System, now));
+        }
+        foreach (var account in chunk.Accounts.Values)
+        {
+            var read = chunk.Read.Accounts[account.Id];
+            if (account.Version != read.Version) writer.Update(account, read.Version);
+        }
+        foreach (var pack in chunk.PacksByAccount.SelectMany(p => p))
+        {
+            var version = chunk.Read.PackVersions[pack.Id];
+            if (pack.Version != version) writer.Update(pack, version);
+        }
+    }
+
+    /// <summary>
+    /// Everything the chunk's settlements read, in one query each, inside the chunk's transaction. Usage comes as hourly
+    /// roll-ups for accounts that hold packs (allocation works by the hour) and, on the direct path, as one sum per
+    /// (account, meter, day) for the others: a tenth of the rows to read (docs/settlement.md "Reading a chunk").
+    /// PostgreSQL's path marks each roll-up billed with the figure read, so it reads every account's hours.
+    /// </summary>
+    private async Task<ChunkData> ReadAsync(BillingDbContext db, SettlementCatalog catalog,
+        IReadOnlyList<SettleAccountDayCommand> days, Guid[] accountIds, bool tracked, CancellationToken ct)
     {
         var newestDay = days.Max(d => d.BillDay);
-        var rows = await db.UsageHourlyRollups.AsNoTracking()
-            .Where(r => accountIds.Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
-            .ToListAsync(ct);
-        var billDays = rows.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
-        var billed = await db.Bills.AsNoTracking()
-            .Where(b => accountIds.Contains(b.AccountId) && billDays.Contains(b.UsageDay))
-            .Select(b => new { b.AccountId, b.UsageDay }).ToListAsync(ct);
-        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var typeCodes = SettlementUsage.PackTypesFor(catalog, rows.Select(r => r.MeterCode));
+        var typeCodes = catalog.PackTypes.Select(t => t.Code).ToList();
         var packs = typeCodes.Count == 0
             ? []
-            : await db.ResourcePacks.Where(p => accountIds.Contains(p.AccountId) && typeCodes.Contains(p.PackTypeCode))
+            : await (tracked ? db.ResourcePacks : db.ResourcePacks.AsNoTracking())
+                .Where(p => EF.Parameter(accountIds).Contains(p.AccountId) && typeCodes.Contains(p.PackTypeCode))
                 .ToListAsync(ct);
+        var hourly = tracked ? accountIds : packs.Select(p => p.AccountId).Distinct().ToArray();
+        var daily = tracked ? [] : accountIds.Except(hourly).ToArray();
+        var rows = hourly.Length == 0
+            ? []
+            : await db.UsageHourlyRollups.AsNoTracking()
+                .Where(r => EF.Parameter(hourly).Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
+                .ToListAsync(ct);
+        var sums = daily.Length == 0
+            ? []
+            : await db.UsageHourlyRollups.AsNoTracking()
+                .Where(r => EF.Parameter(daily).Contains(r.AccountId) && r.UsageDay <= newestDay && r.BillableQuantity > r.BilledQuantity)
+                .GroupBy(r => new { r.AccountId, r.MeterCode, r.UsageDay })
+                .Select(g => new { g.Key.AccountId, g.Key.MeterCode, g.Key.UsageDay, Quantity = g.Sum(r => r.BillableQuantity - r.BilledQuantity) })
+                .ToListAsync(ct);
+        var usage = rows.Select(UnbilledUsage.Of)
+            .Concat(sums.Select(x => new UnbilledUsage(x.AccountId, x.MeterCode, calendar.DayStartUtc(x.UsageDay), x.UsageDay, x.Quantity)))
+            .ToList();
+
+        var billDays = usage.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
+        var billed = await db.Bills.AsNoTracking()
+            .Where(b => EF.Parameter(accountIds).Contains(b.AccountId) && billDays.Contains(b.UsageDay))
+            .Select(b => new { b.AccountId, b.UsageDay }).ToListAsync(ct);
+        var accountsQuery = tracked ? db.Accounts : db.Accounts.AsNoTracking();
+        var accounts = await accountsQuery.Where(a => EF.Parameter(accountIds).Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var postedKeys = await db.PostedKeysAsync(
             days.Select(d => SettleAccountDayHandler.BillLedgerKey(d.AccountId, d.BillDay)).ToList(), ct);
-        return new ChunkData(rows, rows.ToLookup(r => r.AccountId), billed.Select(b => (b.AccountId, b.UsageDay)).ToHashSet(),
-            accounts, packs.ToLookup(p => p.AccountId), await SettlementUsage.CyclicUsageAsync(db, packs, ct), postedKeys);
+        return new ChunkData(rows, usage.ToLookup(r => r.AccountId), billed.Select(b => (b.AccountId, b.UsageDay)).ToHashSet(),
+            accounts, packs.ToLookup(p => p.AccountId), await SettlementUsage.CyclicUsageAsync(db, packs, ct), postedKeys,
+            ReadState.Of(accounts.Values, packs));
+    }
+
+    /// <summary>Accounts and packs as read: the concurrency tokens for the direct write, and the status for the cache version.</summary>
+    private sealed record ReadState(
+        Dictionary<Guid, (Guid Version, Domain.Accounts.AccountStatus Status, DateTime? ArrearsSinceUtc)> Accounts,
+        Dictionary<Guid, Guid> PackVersions)
+    {
+        public static ReadState Of(IEnumerable<Domain.Accounts.Account> accounts, IEnumerable<ResourcePack> packs) => new(
+            accounts.ToDictionary(a => a.Id, a => (a.Version, a.Status, a.ArrearsSinceUtc)),
+            packs.ToDictionary(p => p.Id, p => p.Version));
+
+        public bool StateChanged(Domain.Accounts.Account account) =>
+            Accounts[account.Id] is var read && (read.Status != account.Status || read.ArrearsSinceUtc != account.ArrearsSinceUtc);
     }
 
     private sealed record ChunkData(
         List<UsageHourlyRollup> Rows,
-        ILookup<Guid, UsageHourlyRollup> RowsByAccount,
+        ILookup<Guid, UnbilledUsage> UsageByAccount,
         HashSet<(Guid AccountId, DateOnly UsageDay)> Billed,
         Dictionary<Guid, Domain.Accounts.Account> Accounts,
         ILookup<Guid, Domain.ResourcePacks.ResourcePack> PacksByAccount,
         Dictionary<(Guid, DateTime), long> UsedByPeriod,
-        HashSet<string> PostedKeys);
+        HashSet<string> PostedKeys,
+        ReadState Read);
 
-    private void Issue(BillingDbContext db, SettleAccountDayCommand cmd, SettlementPlan plan, Domain.Accounts.Account account,
+    private void Issue(ChunkWrites writes, SettleAccountDayCommand cmd, SettlementPlan plan, Domain.Accounts.Account account,
         HashSet<string> postedKeys, DateTime now)
     {
         var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
         if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
         var settlement = BillPayment.Settle(draft.Value!.PayableAmount, account.Balance);
         var bill = Bill.Issue(draft.Value, settlement, now);
-        db.Bills.Add(bill);
-        db.PackDeductions.AddRange(plan.Deductions.Select(d => SettleAccountDayHandler.Record(calendar, bill, d, now)));
+        writes.Bills.Add(bill);
+        writes.Deductions.AddRange(plan.Deductions.Select(d => SettleAccountDayHandler.Record(calendar, bill, d, now)));
         if (!settlement.PayableAmount.IsPositive) return;
 
         var key = SettleAccountDayHandler.BillLedgerKey(bill.AccountId, bill.UsageDay);
         // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
         if (postedKeys.Contains(key)) throw new InvalidOperationException($"Bill {bill.Id}: ledger key {key} is already posted.");
-        var posted = db.PostCharge(account, SettleAccountDayHandler.ChargeCommand(bill, settlement), now);
+        var posted = LedgerPosting.Charge(account, SettleAccountDayHandler.ChargeCommand(bill, settlement), now);
         if (!posted.IsOk) throw new InvalidOperationException($"Bill {bill.Id}: the ledger entry could not be posted ({posted.Error}).");
+        writes.Charges.Add(posted.Value!);
     }
 
     /// <summary>
@@ -141,7 +246,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             {
                 var ids = day.Select(b => b.AccountId).ToArray();
                 await db.UsageHourlyRollups
-                    .Where(r => ids.Contains(r.AccountId) && r.UsageDay == day.Key && r.BillableQuantity > r.BilledQuantity)
+                    .Where(r => EF.Parameter(ids).Contains(r.AccountId) && r.UsageDay == day.Key && r.BillableQuantity > r.BilledQuantity)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.BilledQuantity, r => r.BillableQuantity), ct);
             }
             return;

@@ -11,6 +11,16 @@ namespace BillingConsole.Web.Features.Settlement;
 /// <summary>A deduction the allocator decided, with the meter it was for.</summary>
 internal sealed record MeterDeduction(string MeterCode, PackDeduction Deduction);
 
+/// <summary>
+/// Unbilled usage of one meter: an hour's roll-up (<see cref="Of"/>), or, for an account that holds no pack, a day's sum
+/// at the day's first hour (only pack allocation looks at hours; docs/settlement.md "Reading a chunk").
+/// </summary>
+internal sealed record UnbilledUsage(Guid AccountId, string MeterCode, DateTime HourStartUtc, DateOnly UsageDay, long Quantity)
+{
+    public static UnbilledUsage Of(UsageHourlyRollup r) =>
+        new(r.AccountId, r.MeterCode, r.HourStartUtc, r.UsageDay, r.BillableQuantity - r.BilledQuantity);
+}
+
 /// <summary>What one bill is computed from: its usage lines and the pack deductions already applied to the packs.</summary>
 internal sealed record SettlementPlan(IReadOnlyList<BillUsage> Usages, IReadOnlyList<MeterDeduction> Deductions);
 
@@ -21,7 +31,7 @@ internal sealed record SettlementPlan(IReadOnlyList<BillUsage> Usages, IReadOnly
 internal static class SettlementUsage
 {
     public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar,
-        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UsageHourlyRollup> rows, CancellationToken ct)
+        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UnbilledUsage> rows, CancellationToken ct)
     {
         var typeCodes = PackTypesFor(catalog, rows.Select(r => r.MeterCode));
         var packs = typeCodes.Count == 0
@@ -44,7 +54,7 @@ internal static class SettlementUsage
     /// the account's next day in the same unit of work sees what this one took.
     /// </summary>
     public static async Task<SettlementPlan> PlanAsync(BillingDbContext db, BillingCalendar calendar,
-        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UsageHourlyRollup> rows, IReadOnlyList<ResourcePack> packs,
+        SettlementCatalog catalog, Guid accountId, IReadOnlyList<UnbilledUsage> rows, IReadOnlyList<ResourcePack> packs,
         Dictionary<(Guid, DateTime), long> usedByPeriod, CancellationToken ct)
     {
         var meters = catalog.Meters;
@@ -69,7 +79,7 @@ internal static class SettlementUsage
                 {
                     Service = meterCode,
                     UsageDay = day.Key,
-                    Quantity = day.Sum(r => r.BillableQuantity - r.BilledQuantity),
+                    Quantity = day.Sum(r => r.Quantity),
                     PackDeductedQuantity = applied.Where(d => calendar.DayOf(d.UsageStartUtc) == day.Key).Sum(d => d.Quantity),
                     UnitPrice = meter.UnitPrice,
                 });
@@ -79,7 +89,7 @@ internal static class SettlementUsage
     }
 
     private static async Task<IReadOnlyList<PackDeduction>> AllocateAsync(BillingDbContext db, BillingCalendar calendar,
-        Guid accountId, string meterCode, IReadOnlyList<UsageHourlyRollup> rows, IReadOnlyList<ResourcePack> packs,
+        Guid accountId, string meterCode, IReadOnlyList<UnbilledUsage> rows, IReadOnlyList<ResourcePack> packs,
         Dictionary<(Guid, DateTime), long> usedByPeriod, CancellationToken ct)
     {
         var snapshots = packs.Select(p => PackSnapshot.Of(p, UsedOf(p.Id, usedByPeriod))).ToList();
@@ -88,7 +98,7 @@ internal static class SettlementUsage
         {
             var hourEnd = calendar.HourStartUtc(row.HourStartUtc.AddHours(1));
             var edges = UsageBucketEdges.Between(row.HourStartUtc, hourEnd, snapshots, calendar);
-            var unbilled = row.BillableQuantity - row.BilledQuantity;
+            var unbilled = row.Quantity;
             buckets.AddRange(edges.Count == 2
                 ? [new UsageBucket(row.HourStartUtc, hourEnd, unbilled)]
                 : await SplitHourAsync(db, accountId, meterCode, UsageBucketEdges.Ranges(edges), unbilled, ct));

@@ -1,5 +1,8 @@
+using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Settlement;
+using BillingConsole.Infrastructure.Audit;
+using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Settlement;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,6 +107,115 @@ public sealed class SettleAccountDaysTests
         Assert.Equal([1L, 2L, 3L, 4L], await db.LedgerEntries.Where(e => e.AccountId == account).OrderBy(e => e.Sequence)
             .Select(e => e.Sequence).ToListAsync());
         Assert.Equal(3, await db.LedgerEntries.CountAsync(e => e.AccountId == account && e.Kind == LedgerEntryKind.DailyBill));
+    }
+
+    /// <summary>
+    /// The direct writer (SQLite) and EF's SaveChanges (PostgreSQL's path, forced here) leave the same rows: bills,
+    /// lines, ledger entries with their audit rows, pack deductions, packs and accounts, apart from ids and versions.
+    /// </summary>
+    [Fact]
+    public async Task B2_B3_P5_DirectWrite_SameRowsAsSaveChanges()
+    {
+        var saved = await SettledStateAsync(useSaveChanges: true);
+        var direct = await SettledStateAsync(useSaveChanges: false);
+        Assert.Equal(saved, direct);
+        Assert.Contains("account poor", direct);
+        Assert.Contains("deduction rich RP", direct);
+    }
+
+    private static async Task<string> SettledStateAsync(bool useSaveChanges)
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var rich = await s.OpenAccountAsync(50m);
+        var poor = await s.OpenAccountAsync(1m);
+        await s.AddPackAsync(rich, "RP_CALLS", 5, SettlementScenario.Calendar.ToUtc(Local(20, 0)));
+        foreach (var account in new[] { rich, poor })
+        {
+            await s.UsageAsync(account, "RP", Local(26, 9), 7);
+            await s.UsageAsync(account, "FV", Local(26, 10), 3);
+            await s.UsageAsync(account, "FV", Local(25, 23), 2);
+        }
+        var chunk = s.ChunkHandler();
+        chunk.UseSaveChanges = useSaveChanges;
+        await s.JobHandler(chunk: chunk).HandleAsync(default);
+
+        await using var db = s.Database.CreateDbContext();
+        var names = new Dictionary<Guid, string> { [rich] = "rich", [poor] = "poor" };
+        var lines = new List<string>();
+        foreach (var b in (await db.Bills.AsNoTracking().Include(b => b.Lines).ToListAsync())
+                 .OrderBy(b => b.UsageDay).ThenBy(b => names[b.AccountId]))
+        {
+            lines.Add($"bill {names[b.AccountId]} {b.UsageDay} {b.IssuedAtUtc:O} {b.GrossUnits} {b.RoundDownDiscountUnits} " +
+                      $"{b.PayableUnits} {b.OutstandingUnits} {b.Status} {b.PaidAtUtc:O}");
+            lines.AddRange(b.Lines.OrderBy(l => l.MeterCode).ThenBy(l => l.UsageDay).Select(l =>
+                $"  line {l.MeterCode} {l.UsageDay} {l.Quantity} {l.PackDeductedQuantity} {l.BillableQuantity} " +
+                $"{l.UnitPriceUnits} {l.GrossUnits} {l.PayableUnits}"));
+        }
+        lines.AddRange((await db.LedgerEntries.AsNoTracking().OrderBy(e => e.CreatedAtUtc).ThenBy(e => e.Sequence).ToListAsync())
+            .OrderBy(e => names[e.AccountId]).ThenBy(e => e.Sequence).Select(e =>
+                $"entry {names[e.AccountId]} {e.Sequence} {e.Kind} {e.AmountUnits} {e.BalanceAfterUnits} {e.Description} {e.CreatedAtUtc:O}"));
+        lines.AddRange((await db.AuditEvents.AsNoTracking().Where(a => a.Action == "ledger.dailybill").ToListAsync())
+            .Select(a => $"audit {a.ActorEmail} {names[a.ActingForAccountId!.Value]} {a.Details![..a.Details!.IndexOf(", key", StringComparison.Ordinal)]}")
+            .Order(StringComparer.Ordinal));
+        lines.AddRange((await db.PackDeductions.AsNoTracking().ToListAsync()).Select(d =>
+            $"deduction {names[d.AccountId]} {d.MeterCode} {d.UsageDay} {d.UsageStartUtc:O} {d.Quantity} {d.RemainingBefore} {d.RemainingAfter}"));
+        lines.AddRange((await db.ResourcePacks.AsNoTracking().ToListAsync()).Select(p =>
+            $"pack {names[p.AccountId]} {p.Remaining} {p.ConsumedTotal} {p.Status}"));
+        lines.AddRange((await db.Accounts.AsNoTracking().ToListAsync()).OrderBy(a => names[a.Id]).Select(a =>
+            $"account {names[a.Id]} {a.BalanceUnits} {a.LastLedgerSequence} {a.Status} {a.ArrearsSinceUtc:O}"));
+        lines.Add($"rollups unbilled {await db.UsageHourlyRollups.CountAsync(r => r.BillableQuantity > r.BilledQuantity)}");
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
+    public async Task I3_ChunkWhileImpersonating_IsRefused_AndWritesNothing()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var accounts = await AccountsWithUsageAsync(s, 2);
+        var chunk = accounts.Select(a => new SettleAccountDayCommand(a, Day, IncludeLateUsage: true)).ToList();
+        var catalog = await CatalogAsync(s);
+
+        using (ActorContext.Use(new BillingActor("support-1", "support@example.com", null, Guid.NewGuid(), accounts[0], null, null)))
+        {
+            await Assert.ThrowsAsync<ReadOnlyImpersonationException>(() => s.ChunkHandler().HandleAsync(chunk, catalog, default));
+        }
+
+        await using var db = s.Database.CreateDbContext();
+        Assert.Equal(0, await db.Bills.CountAsync());
+        Assert.Equal(0, await db.UsageHourlyRollups.CountAsync(r => r.BilledQuantity > 0));
+        Assert.All(accounts, a => Assert.Equal(50m, s.AccountAsync(a).Result.Balance.Amount));
+    }
+
+    [Fact]
+    public async Task B3_BillIntoArrears_MovesTheAccountStateVersionAfterCommit_AndAuditsTheCharge()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var paying = await s.OpenAccountAsync(50m);
+        var short_ = await s.OpenAccountAsync(1m);
+        foreach (var account in new[] { paying, short_ }) await s.UsageAsync(account, "RP", Local(26, 9), 2);
+        var version = new AccountStateVersion();
+        var handler = new SettleAccountDaysHandler(s.Database, s.Clock, SettlementScenario.Calendar, version);
+        long? seenBeforeCommit = null;
+        handler.BeforeCommit = (_, _) =>
+        {
+            seenBeforeCommit = version.Current;
+            return Task.CompletedTask;
+        };
+
+        await handler.HandleAsync([new(paying, Day, true), new(short_, Day, true)], await CatalogAsync(s), default);
+
+        Assert.Equal((0L, 1L), (seenBeforeCommit!.Value, version.Current));
+        Assert.Equal(AccountStatus.Arrears, (await s.AccountAsync(short_)).Status);
+        await using var db = s.Database.CreateDbContext();
+        var audits = await db.AuditEvents.AsNoTracking().Where(a => a.Action == "ledger.dailybill").ToListAsync();
+        Assert.Equal(new[] { paying, short_ }.Order(), audits.Select(a => a.ActingForAccountId!.Value).Order());
+        Assert.All(audits, a => Assert.Equal("system", a.ActorUserId));
+
+        // A chunk that changes no status leaves the version alone.
+        await s.UsageAsync(paying, "RP", Local(26, 11), 1);
+        s.SetLocalNow(Local(28, 10));
+        await handler.HandleAsync([new(paying, new DateOnly(2026, 11, 27), true)], await CatalogAsync(s), default);
+        Assert.Equal(1L, version.Current);
     }
 
     private static async Task<List<Guid>> AccountsWithUsageAsync(SettlementScenario s, int count)
