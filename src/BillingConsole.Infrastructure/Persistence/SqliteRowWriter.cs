@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -36,8 +37,7 @@ public sealed class SqliteRowWriter : IDisposable
     /// <summary>INSERT of every mapped column, except an integer key that SQLite assigns (rowid).</summary>
     public void Insert<T>(T entity) where T : class
     {
-        var statement = For(typeof(T), update: false);
-        statement.Run(connection, entity, originalToken: null);
+        For(typeof(T), update: false).Changes(connection, entity, originalToken: null);
     }
 
     /// <summary>
@@ -58,10 +58,14 @@ public sealed class SqliteRowWriter : IDisposable
     {
         if (statements.TryGetValue((type, update), out var statement)) return statement;
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-        statement = Statement.Prepare(connection, entityType, update);
+        // The SQL and the columns' getters and converters depend only on the model: built once per process.
+        var plan = Plans.GetOrAdd((entityType, update), static key => Plan.For(key.EntityType, key.Update));
+        statement = new Statement(connection, plan);
         statements[(type, update)] = statement;
         return statement;
     }
+
+    private static readonly ConcurrentDictionary<(IEntityType EntityType, bool Update), Plan> Plans = new();
 
     public void Dispose()
     {
@@ -69,22 +73,10 @@ public sealed class SqliteRowWriter : IDisposable
         statements.Clear();
     }
 
-    private sealed class Statement : IDisposable
+    /// <summary>A statement's SQL and its columns in parameter order (key and token last for an UPDATE).</summary>
+    private sealed record Plan(string Sql, Column[] Columns, Column Key)
     {
-        private readonly sqlite3_stmt handle;
-        private readonly Column[] columns;
-        private readonly Column key;
-        private readonly Column? token;
-
-        private Statement(sqlite3_stmt handle, Column[] columns, Column key, Column? token)
-        {
-            this.handle = handle;
-            this.columns = columns;
-            this.key = key;
-            this.token = token;
-        }
-
-        public static Statement Prepare(SqliteConnection connection, IEntityType entityType, bool update)
+        public static Plan For(IEntityType entityType, bool update)
         {
             var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no table.");
             var identifier = StoreObjectIdentifier.Table(table, entityType.GetSchema());
@@ -93,43 +85,44 @@ public sealed class SqliteRowWriter : IDisposable
                 : throw new NotSupportedException($"{entityType.DisplayName()}: only single-column keys are supported.");
             var tokens = entityType.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
             if (tokens.Count > 1) throw new NotSupportedException($"{entityType.DisplayName()}: more than one concurrency token.");
-            var token = tokens.Count == 1 ? tokens[0] : null;
 
             Column ColumnOf(IProperty p) => Column.Of(p, identifier);
             string Quoted(Column c) => "\"" + c.Name + "\"";
-            string sql;
-            Column[] columns;
             if (!update)
             {
                 // SQLite assigns an integer key that EF marks as generated on add (an AUTOINCREMENT/rowid column).
-                columns = entityType.GetProperties()
+                var columns = entityType.GetProperties()
                     .Where(p => !(p == primaryKey && p.ValueGenerated != ValueGenerated.Never && IsInteger(p.ClrType)))
                     .Select(ColumnOf).ToArray();
-                sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(Quoted))}) " +
-                      $"VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})";
+                return new Plan($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(Quoted))}) " +
+                                $"VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})", columns, ColumnOf(primaryKey));
             }
-            else
-            {
-                // Key and token go last, so "?n" numbering follows the column array.
-                var set = entityType.GetProperties().Where(p => p != primaryKey).Select(ColumnOf).ToList();
-                var where = new List<Column> { ColumnOf(primaryKey) };
-                if (token is not null) where.Add(ColumnOf(token) with { ReadsOriginal = true });
-                columns = [.. set, .. where];
-                sql = $"UPDATE \"{table}\" SET {string.Join(", ", set.Select((c, i) => $"{Quoted(c)} = ?{i + 1}"))} " +
-                      $"WHERE {string.Join(" AND ", where.Select((c, i) => $"{Quoted(c)} = ?{set.Count + i + 1}"))}";
-            }
-            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var handle));
-            return new Statement(handle, columns, ColumnOf(primaryKey),
-                token is null ? null : ColumnOf(token));
+            var set = entityType.GetProperties().Where(p => p != primaryKey).Select(ColumnOf).ToList();
+            var where = new List<Column> { ColumnOf(primaryKey) };
+            if (tokens.Count == 1) where.Add(ColumnOf(tokens[0]) with { ReadsOriginal = true });
+            return new Plan(
+                $"UPDATE \"{table}\" SET {string.Join(", ", set.Select((c, i) => $"{Quoted(c)} = ?{i + 1}"))} " +
+                $"WHERE {string.Join(" AND ", where.Select((c, i) => $"{Quoted(c)} = ?{set.Count + i + 1}"))}",
+                [.. set, .. where], ColumnOf(primaryKey));
+        }
+    }
+
+    private sealed class Statement : IDisposable
+    {
+        private readonly sqlite3_stmt handle;
+        private readonly Plan plan;
+
+        public Statement(SqliteConnection connection, Plan plan)
+        {
+            this.plan = plan;
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, plan.Sql, out handle));
         }
 
-        public object? KeyOf(object entity) => key.Getter.GetClrValue(entity);
-
-        public void Run(SqliteConnection connection, object entity, object? originalToken) =>
-            Changes(connection, entity, originalToken);
+        public object? KeyOf(object entity) => plan.Key.Getter.GetClrValue(entity);
 
         public int Changes(SqliteConnection connection, object entity, object? originalToken)
         {
+            var columns = plan.Columns;
             for (var i = 0; i < columns.Length; i++)
             {
                 var column = columns[i];
