@@ -67,32 +67,24 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId,
             rows.Select(UnbilledUsage.Of).ToList(), ct);
-        var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
-        if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
         var account = await db.Accounts.SingleAsync(a => a.Id == cmd.AccountId, ct);
-        var settlement = BillPayment.Settle(draft.Value!.PayableAmount, account.Balance);
-        var bill = Bill.Issue(draft.Value, settlement, now);
-        db.Bills.Add(bill);
+        // The ledger key is per (account, day), like the bill; finding it posted without the bill would be a bug.
+        var key = BillLedgerKey(cmd.AccountId, cmd.BillDay);
+        if ((await db.PostedKeysAsync([key], ct)).Count > 0)
+        {
+            throw new InvalidOperationException($"Settlement of {cmd}: ledger key {key} is already posted.");
+        }
+        var issued = SettlementIssue.Issue(calendar, cmd, plan, account, now);
+        db.Bills.Add(issued.Bill);
+        db.PackDeductions.AddRange(issued.Deductions);
+        if (issued.Charge is { } charge) db.LedgerEntries.Add(charge);
         // Only what was read is marked billed; usage ingested meanwhile stays unbilled for the next run.
         foreach (var row in rows) row.BilledQuantity = row.BillableQuantity;
-        db.PackDeductions.AddRange(plan.Deductions.Select(d => Record(calendar, bill, d, now)));
-        if (settlement.PayableAmount.IsPositive) await PostChargeAsync(db, bill, settlement, now, ct);
 
         if (BeforeCommit is not null) await BeforeCommit(cmd, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return SettleOutcome.Issued;
-    }
-
-    private static async Task PostChargeAsync(BillingDbContext db, Bill bill, BillSettlement settlement, DateTime now,
-        CancellationToken ct)
-    {
-        var posted = await db.PostAsync(ChargeCommand(bill, settlement), now, ct);
-        // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
-        if (!posted.IsOk || posted.Value!.AlreadyPosted)
-        {
-            throw new InvalidOperationException($"Bill {bill.Id}: the ledger entry could not be posted ({posted.Error}).");
-        }
     }
 
     /// <summary>The bill's one ledger entry: −payable under the (account, day) key, referencing the bill.</summary>

@@ -70,7 +70,13 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
                           ?? throw new InvalidOperationException($"Settlement of {cmd}: the account does not exist.");
             var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
                 chunk.PacksByAccount[cmd.AccountId].ToList(), chunk.UsedByPeriod, ct);
-            Issue(writes, cmd, plan, account, chunk.PostedKeys, now);
+            // The ledger key is per (account, day), like the bill; finding it posted without the bill would be a bug.
+            var key = SettleAccountDayHandler.BillLedgerKey(cmd.AccountId, cmd.BillDay);
+            if (chunk.PostedKeys.Contains(key)) throw new InvalidOperationException($"Settlement of {cmd}: ledger key {key} is already posted.");
+            var issued = SettlementIssue.Issue(calendar, cmd, plan, account, now);
+            writes.Bills.Add(issued.Bill);
+            writes.Deductions.AddRange(issued.Deductions);
+            if (issued.Charge is { } charge) writes.Charges.Add(charge);
             billedUsage.UnionWith(dayRows.Select(r => (r.AccountId, r.UsageDay)));
             chunk.Billed.Add((cmd.AccountId, cmd.BillDay));
             outcomes.Add(SettleOutcome.Issued);
@@ -209,25 +215,6 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         Dictionary<(Guid, DateTime), long> UsedByPeriod,
         HashSet<string> PostedKeys,
         ReadState Read);
-
-    private void Issue(ChunkWrites writes, SettleAccountDayCommand cmd, SettlementPlan plan, Domain.Accounts.Account account,
-        HashSet<string> postedKeys, DateTime now)
-    {
-        var draft = BillCalculator.Calculate(cmd.AccountId, cmd.BillDay, plan.Usages);
-        if (!draft.IsOk) throw new InvalidOperationException($"Settlement of {cmd}: {draft.Error}");
-        var settlement = BillPayment.Settle(draft.Value!.PayableAmount, account.Balance);
-        var bill = Bill.Issue(draft.Value, settlement, now);
-        writes.Bills.Add(bill);
-        writes.Deductions.AddRange(plan.Deductions.Select(d => SettleAccountDayHandler.Record(calendar, bill, d, now)));
-        if (!settlement.PayableAmount.IsPositive) return;
-
-        var key = SettleAccountDayHandler.BillLedgerKey(bill.AccountId, bill.UsageDay);
-        // The key is per (account, day), like the bill; finding it posted without the bill would be a bug.
-        if (postedKeys.Contains(key)) throw new InvalidOperationException($"Bill {bill.Id}: ledger key {key} is already posted.");
-        var posted = LedgerPosting.Charge(account, SettleAccountDayHandler.ChargeCommand(bill, settlement), now);
-        if (!posted.IsOk) throw new InvalidOperationException($"Bill {bill.Id}: the ledger entry could not be posted ({posted.Error}).");
-        writes.Charges.Add(posted.Value!);
-    }
 
     /// <summary>
     /// Sets <c>BilledQuantity</c> to the <c>BillableQuantity</c> that was read, for every roll-up of the (account, usage
