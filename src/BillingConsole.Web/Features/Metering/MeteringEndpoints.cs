@@ -65,9 +65,7 @@ public static class MeteringEndpoints
         HttpContext context, CancellationToken ct)
     {
         var result = await handler.HandleAsync(user.AccountId(), service, ct, ApiAccountState.Of(context));
-        return result.ToHttp(e => TypedResults.Json(
-            new EntitlementResponse(e.Allowed, AccountEndpoints.StatusName(e.Status), e.GraceEndsAtUtc),
-            MeteringJsonContext.Default.EntitlementResponse));
+        return result.ToHttp(e => TypedResults.Json(EntitlementResponse.From(e), MeteringJsonContext.Default.EntitlementResponse));
     }
 
     private static async Task<IResult> ExportCsvAsync(string? from, string? to, string? service, ClaimsPrincipal user,
