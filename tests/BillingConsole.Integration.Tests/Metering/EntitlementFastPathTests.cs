@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingConsole.Domain.Accounts;
@@ -285,5 +286,71 @@ public sealed class EntitlementFastPathRateLimitTests
         // The burst, plus what a second's refill could add while the calls ran.
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 5, 5 + (int)Math.Ceiling(seconds));
         if (app.Provider == "Sqlite") Assert.True(count.Answered >= 3, $"fast path answered {count.Answered}");
+    }
+}
+
+/// <summary>
+/// On a real Kestrel port: the raw HTTP/1.1 bytes of the fast path's answer (status line, headers, chunked framing,
+/// body) are those of the endpoint's, but for the Date header.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class EntitlementFastPathOnTheWireTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<string> RawGetAsync(Uri server, string key)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, Ct);
+        await using var stream = tcp.GetStream();
+        var request = $"GET /api/v1/entitlement?service=RP HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: Bearer {key}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request), Ct);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var raw = await reader.ReadToEndAsync(Ct);
+        return string.Join("\r\n", raw.Split("\r\n").Where(line => !line.StartsWith("Date: ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The admin API over the port (the factory's own clients talk to its in-memory server).</summary>
+    private static async Task<(Guid AccountId, string Key)> NewAccountWithKeyAsync(Uri server)
+    {
+        using var admin = new HttpClient { BaseAddress = server };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiClients.AdminToken);
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/accounts",
+            new { name = "Wire Co", ownerEmail = $"owner-{Guid.NewGuid():N}@example.com", ownerPassword = "Owner#2026pw" }, Ct);
+        created.EnsureSuccessStatusCode();
+        var accountId = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("accountId").GetGuid();
+        var key = await admin.PostAsJsonAsync($"/api/v1/admin/accounts/{accountId}/api-keys", new { name = "wire" }, Ct);
+        key.EnsureSuccessStatusCode();
+        return (accountId, JsonDocument.Parse(await key.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("key").GetString()!);
+    }
+
+    [Fact]
+    public async Task FastPathAnswer_IsTheEndpointsAnswerOnTheWire()
+    {
+        await using var app = new BillingAppFactory().With("Admin:ApiToken", ApiClients.AdminToken);
+        app.UseKestrel(0);
+        app.StartServer();
+        var server = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        var (accountId, key) = await NewAccountWithKeyAsync(server);
+        var count = app.Services.GetRequiredService<EntitlementFastPathCount>();
+        await RawGetAsync(server, key);
+        await using (var db = app.CreateDbContext())
+        {
+            // Moves the cache's version (the status as it is): the next call is the endpoint's.
+            await db.Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AccountStatus.Active), Ct);
+        }
+
+        var before = count.Answered;
+        var normal = await RawGetAsync(server, key);
+        var afterNormal = count.Answered;
+        var fast = await RawGetAsync(server, key);
+
+        Assert.Equal(before, afterNormal);
+        Assert.Equal(app.Provider == "Sqlite" ? afterNormal + 1 : afterNormal, count.Answered);
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", fast);
+        Assert.Contains("Transfer-Encoding: chunked", fast);
+        Assert.Equal(normal, fast);
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using System.Text.Json;
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Web.Api;
 using BillingConsole.Web.Features.Accounts;
@@ -13,8 +13,7 @@ namespace BillingConsole.Web.Features.Metering;
 /// (routing, localization, authentication, actor, authorization, antiforgery, …), not the check. So the common
 /// success case is answered here, before routing: a known API key (a key cache hit) asking about a gated service within
 /// its rate limit. The answer is the endpoint's own: the same rule (<see cref="Entitlement.Of"/>), the same JSON and
-/// content type (<see cref="MeteringJsonContext"/> through <c>WriteAsJsonAsync</c>, as <c>TypedResults.Json</c> writes
-/// it), the same security headers (<c>UseSecurityHeaders</c> runs before this), a lease from the same per-key bucket
+/// content type (<see cref="MeteringJsonContext"/>, as <c>TypedResults.Json</c> writes it), the same security headers (<c>UseSecurityHeaders</c> runs before this), a lease from the same per-key bucket
 /// (<see cref="ApiRateLimiter"/>). The route writes and audits nothing either way.
 /// <para>Everything else goes on to the normal pipeline, which answers exactly as it would without this: another
 /// method or path, no bearer token or not an API key, a key not in the cache (its first call, the first call after
@@ -52,18 +51,28 @@ internal sealed class EntitlementFastPath(RequestDelegate next, ApiKeyCache cach
             lease.Dispose();
             return next(context);
         }
-        count.Add();
-        return AnswerAsync(context, lease, Entitlement.Of(grant.Status, grant.ArrearsSinceUtc, arrearsGracePeriod));
-    }
-
-    private static async Task AnswerAsync(HttpContext context, RateLimitLease lease, Entitlement entitlement)
-    {
         using (lease)
         {
-            await context.Response.WriteAsJsonAsync(EntitlementResponse.From(entitlement),
-                MeteringJsonContext.Default.EntitlementResponse, contentType: null);
+            count.Add();
+            Write(context.Response, Entitlement.Of(grant.Status, grant.ArrearsSinceUtc, arrearsGracePeriod));
         }
+        return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The bytes and headers <c>TypedResults.Json(value, MeteringJsonContext.Default.EntitlementResponse)</c> produces
+    /// (200, <c>application/json; charset=utf-8</c>, no Content-Length: chunked on HTTP/1.1), written into the response
+    /// pipe without flushing: the server sends headers and body in one write when the request completes, instead of
+    /// a flush from the serializer and then the final chunk.
+    /// </summary>
+    private static void Write(HttpResponse response, Entitlement entitlement)
+    {
+        response.ContentType = JsonContentType;
+        using var writer = new Utf8JsonWriter(response.BodyWriter);
+        JsonSerializer.Serialize(writer, EntitlementResponse.From(entitlement), MeteringJsonContext.Default.EntitlementResponse);
+    }
+
+    private const string JsonContentType = "application/json; charset=utf-8";
 }
 
 /// <summary>How many checks the fast path answered since start-up (diagnostics; the tests see which path answered).</summary>
