@@ -118,6 +118,33 @@ public sealed class EntitlementFastPathTests(EntitlementFastPathTests.App app, E
     }
 
     [Fact]
+    public async Task FastPathAnswer_CarriesTheEndpointsRouteInTheRequestMetrics()
+    {
+        var (_, key) = await app.NewAccountWithKeyAsync();
+        var client = app.Bearer(key);
+        await CallAsync(client);
+        var routes = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" }) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            string? route = null;
+            foreach (var tag in tags) if (tag.Key == "http.route") route = tag.Value as string;
+            routes.Enqueue(route);
+        });
+        listener.Start();
+
+        var (_, fast) = await CallAsync(client);
+        for (var i = 0; i < 100 && routes.IsEmpty; i++) await Task.Delay(10, Ct);
+
+        Assert.Equal(CacheOn, fast);
+        Assert.Equal(["/api/v1/entitlement"], routes.ToArray());
+    }
+
+    [Fact]
     public async Task FastPath_SuspensionRestoreAndRevocation_AreSeenByTheVeryNextCall()
     {
         var (accountId, key) = await app.NewAccountWithKeyAsync();

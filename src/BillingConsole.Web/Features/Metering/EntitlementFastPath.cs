@@ -22,11 +22,20 @@ namespace BillingConsole.Web.Features.Metering;
 /// refuses it too and answers the 429 with Retry-After; a refused attempt takes no token).</para>
 /// </summary>
 internal sealed class EntitlementFastPath(RequestDelegate next, ApiKeyCache cache, ApiRateLimiter rateLimiter,
-    MeterCatalog catalog, IOptions<BillingOptions> billing, EntitlementFastPathCount count)
+    MeterCatalog catalog, IOptions<BillingOptions> billing, EntitlementFastPathCount count, EndpointDataSource endpoints)
 {
     public static readonly PathString Route = "/api/v1/entitlement";
 
     private readonly TimeSpan arrearsGracePeriod = billing.Value.ArrearsGracePeriod;
+
+    /// <summary>
+    /// The endpoint this answers for, set on the request so that the server's request metrics and logs carry its route
+    /// (<c>http.route</c>) as when routing chose it. Looked up once, on the first answer (endpoints are all mapped by then).
+    /// </summary>
+    private Endpoint? endpoint;
+
+    private Endpoint? Endpoint => endpoint ??= endpoints.Endpoints.FirstOrDefault(e =>
+        e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == MeteringEndpoints.GetEntitlementName);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -54,6 +63,7 @@ internal sealed class EntitlementFastPath(RequestDelegate next, ApiKeyCache cach
         using (lease)
         {
             count.Add();
+            if (Endpoint is { } answeredFor) context.SetEndpoint(answeredFor);
             Write(context.Response, Entitlement.Of(grant.Status, grant.ArrearsSinceUtc, arrearsGracePeriod));
         }
         return Task.CompletedTask;
