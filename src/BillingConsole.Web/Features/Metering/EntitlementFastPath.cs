@@ -13,8 +13,9 @@ namespace BillingConsole.Web.Features.Metering;
 /// (routing, localization, authentication, actor, authorization, antiforgery, …), not the check. So the common
 /// success case is answered here, before routing: a known API key (a key cache hit) asking about a gated service within
 /// its rate limit. The answer is the endpoint's own: the same rule (<see cref="Entitlement.Of"/>), the same JSON and
-/// content type (<see cref="MeteringJsonContext"/>, as <c>TypedResults.Json</c> writes it), the same security headers (<c>UseSecurityHeaders</c> runs before this), a lease from the same per-key bucket
-/// (<see cref="ApiRateLimiter"/>). The route writes and audits nothing either way.
+/// content type (<see cref="MeteringJsonContext"/>, as <c>TypedResults.Json</c> writes it), the same security headers
+/// (<c>UseSecurityHeaders</c> runs before this), a lease from the same per-key bucket (<see cref="ApiRateLimiter"/>).
+/// The route writes and audits nothing either way.
 /// <para>Everything else goes on to the normal pipeline, which answers exactly as it would without this: another
 /// method or path, no bearer token or not an API key, a key not in the cache (its first call, the first call after
 /// any status change or revocation, an unknown or revoked key; and every call on PostgreSQL, where the cache is off),
