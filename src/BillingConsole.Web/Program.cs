@@ -44,6 +44,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+// Answers the common entitlement check before routing and the rest of the pipeline (issue #7); everything else
+// falls through. Routing is placed explicitly after it: otherwise WebApplication runs routing first.
+app.UseEntitlementFastPath();
+app.UseRouting();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConsoleAssets();
 app.UseConsoleLocalization();

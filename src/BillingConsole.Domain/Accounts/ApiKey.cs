@@ -49,8 +49,16 @@ public sealed class ApiKey
         return (key, secret);
     }
 
-    public static string Hash(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes. Every API call computes it once: no buffers allocated.</summary>
+    public static string Hash(string secret)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(secret.Length);
+        var utf8 = max <= 1024 ? stackalloc byte[max] : new byte[max];
+        var length = Encoding.UTF8.GetBytes(secret, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>Constant-time comparison of a presented secret with the stored hash.</summary>
     public bool Matches(string secret) =>

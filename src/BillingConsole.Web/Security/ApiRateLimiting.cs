@@ -17,29 +17,46 @@ public sealed class ApiRateLimitOptions
 
 /// <summary>
 /// Token bucket per bearer token under <c>/api/v1</c>. The partition is a SHA-256 prefix of the token (the hash the key
-/// lookup reuses), so no database is touched before the limit applies and a flood with a wrong key is limited too. Browser traffic is not limited.
+/// lookup reuses), so no database is touched before the limit applies and a flood with a wrong key is limited too.
+/// Browser traffic is not limited. One instance (a singleton): the rate limiting middleware's global limiter is this
+/// limiter, and the entitlement fast path (<c>EntitlementFastPath</c>) takes its leases from it too, so a key has one
+/// bucket whichever of the two answers it.
 /// </summary>
+public sealed class ApiRateLimiter : IDisposable
+{
+    public ApiRateLimiter(ApiRateLimitOptions options)
+    {
+        Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var token = context.Request.Path.StartsWithSegments("/api/v1") ? ApiSchemes.BearerToken(context.Request) : null;
+            if (!options.Enabled || string.IsNullOrEmpty(token)) return RateLimitPartition.GetNoLimiter("unlimited");
+            var partition = ApiSchemes.TokenHash(context, token)[..16];
+            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, options.Burst),
+                TokensPerPeriod = Math.Max(1, options.PermitsPerSecond),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+    }
+
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public void Dispose() => Limiter.Dispose();
+}
+
 public static class ApiRateLimiting
 {
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("RateLimiting").Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
+        services.AddSingleton(_ => new ApiRateLimiter(options));
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<ApiRateLimiter>((o, limiter) => o.GlobalLimiter = limiter.Limiter);
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var token = context.Request.Path.StartsWithSegments("/api/v1") ? ApiSchemes.BearerToken(context.Request) : null;
-                if (!options.Enabled || string.IsNullOrEmpty(token)) return RateLimitPartition.GetNoLimiter("unlimited");
-                var partition = ApiSchemes.TokenHash(context, token)[..16];
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(1, options.Burst),
-                    TokensPerPeriod = Math.Max(1, options.PermitsPerSecond),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {

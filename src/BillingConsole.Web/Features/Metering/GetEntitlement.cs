@@ -1,5 +1,6 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Pricing;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
 using BillingConsole.Web.Api;
@@ -8,7 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace BillingConsole.Web.Features.Metering;
 
-public sealed record Entitlement(bool Allowed, AccountStatus Status, DateTime? GraceEndsAtUtc);
+public sealed record Entitlement(bool Allowed, AccountStatus Status, DateTime? GraceEndsAtUtc)
+{
+    /// <summary>
+    /// The gate's answer for an account's status: served unless suspended; in arrears, until when (B7). The one rule
+    /// for the endpoint and anything else that answers for it.
+    /// </summary>
+    public static Entitlement Of(AccountStatus status, DateTime? arrearsSinceUtc, TimeSpan arrearsGracePeriod) =>
+        new(status != AccountStatus.Suspended, status,
+            status == AccountStatus.Arrears && arrearsSinceUtc is { } since ? since + arrearsGracePeriod : null);
+
+    /// <summary>A service the gate answers for: a metered meter of the catalog (case-sensitive code).</summary>
+    public static bool IsGatedService(IReadOnlyDictionary<string, Meter> meters, string? service) =>
+        !string.IsNullOrEmpty(service) && meters.TryGetValue(service, out var meter) && meter.Metered;
+}
 
 /// <summary>
 /// The service gate: may the account be served for a service now? Over the API the status comes with the key lookup
@@ -30,7 +44,7 @@ public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> db
     {
         if (string.IsNullOrEmpty(service)) return Result<Entitlement>.Invalid("service", "service is required, e.g. ?service=RP.");
         var meters = await catalog.GetAsync(ct);
-        if (!meters.TryGetValue(service, out var meter) || !meter.Metered)
+        if (!Entitlement.IsGatedService(meters, service))
         {
             var known = string.Join(", ", meters.Values.Where(m => m.Metered).Select(m => m.Code).Order(StringComparer.Ordinal));
             return Result<Entitlement>.Invalid("service", $"Unknown service; use one of: {known}.");
@@ -39,10 +53,7 @@ public sealed class GetEntitlementHandler(IDbContextFactory<BillingDbContext> db
             ? new AccountState(fromKey.Status, fromKey.ArrearsSinceUtc)
             : await ReadStateAsync(accountId, ct);
         if (state is null) return Result<Entitlement>.NotFound("The account does not exist.");
-        DateTime? graceEnds = state is { Status: AccountStatus.Arrears, ArrearsSinceUtc: { } since }
-            ? since + billing.Value.ArrearsGracePeriod
-            : null;
-        return Result<Entitlement>.Ok(new Entitlement(state.Status != AccountStatus.Suspended, state.Status, graceEnds));
+        return Result<Entitlement>.Ok(Entitlement.Of(state.Status, state.ArrearsSinceUtc, billing.Value.ArrearsGracePeriod));
     }
 
     private async Task<AccountState?> ReadStateAsync(Guid accountId, CancellationToken ct)

@@ -13,6 +13,9 @@ public sealed class MeterCatalog(IDbContextFactory<BillingDbContext> dbFactory)
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyDictionary<string, Meter>? meters;
 
+    /// <summary>The meters if they have been read already, else null (and nothing is read).</summary>
+    public IReadOnlyDictionary<string, Meter>? Loaded => Volatile.Read(ref meters);
+
     public async ValueTask<IReadOnlyDictionary<string, Meter>> GetAsync(CancellationToken ct)
     {
         if (meters is { } cached) return cached;
@@ -25,7 +28,7 @@ public sealed class MeterCatalog(IDbContextFactory<BillingDbContext> dbFactory)
                 var list = await db.Meters.AsNoTracking().ToListAsync(ct);
                 // An empty catalog is not cached: start-up seeding may not have run yet (tests, first boot).
                 if (list.Count == 0) return new Dictionary<string, Meter>(StringComparer.Ordinal);
-                meters = list.ToDictionary(m => m.Code, StringComparer.Ordinal);
+                Volatile.Write(ref meters, list.ToDictionary(m => m.Code, StringComparer.Ordinal));
             }
             return meters;
         }

@@ -15,6 +15,8 @@ public static class MeteringEndpoints
     /// <summary>1,000 events of a few hundred bytes each fit many times over; anything bigger is not a usage batch.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
+    public const string GetEntitlementName = "GetEntitlement";
+
     public static IEndpointRouteBuilder MapMeteringEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapAccountApi().WithTags("Usage");
@@ -24,7 +26,7 @@ public static class MeteringEndpoints
             .Produces<RecordUsageResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet("/entitlement", GetEntitlementAsync).WithName("GetEntitlement")
+        api.MapGet("/entitlement", GetEntitlementAsync).WithName(GetEntitlementName)
             .Produces<EntitlementResponse>().ProducesValidationProblem();
         app.MapGet("/usage/export.csv", ExportCsvAsync).RequireAuthorization(Policies.AccountViewer)
             .WithName("ExportUsageCsv").ExcludeFromDescription();
@@ -65,9 +67,7 @@ public static class MeteringEndpoints
         HttpContext context, CancellationToken ct)
     {
         var result = await handler.HandleAsync(user.AccountId(), service, ct, ApiAccountState.Of(context));
-        return result.ToHttp(e => TypedResults.Json(
-            new EntitlementResponse(e.Allowed, AccountEndpoints.StatusName(e.Status), e.GraceEndsAtUtc),
-            MeteringJsonContext.Default.EntitlementResponse));
+        return result.ToHttp(e => TypedResults.Json(EntitlementResponse.From(e), MeteringJsonContext.Default.EntitlementResponse));
     }
 
     private static async Task<IResult> ExportCsvAsync(string? from, string? to, string? service, ClaimsPrincipal user,

@@ -1,3 +1,4 @@
+using BillingConsole.Web.Features.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,7 +11,11 @@ public sealed record RejectedEventResponse(int Index, string? EventId, string Re
 public sealed record EntitlementResponse(
     bool Allowed,
     string Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? GraceEndsAt);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? GraceEndsAt)
+{
+    public static EntitlementResponse From(Entitlement e) =>
+        new(e.Allowed, AccountEndpoints.StatusName(e.Status), e.GraceEndsAtUtc);
+}
 
 /// <summary>Source-generated serializers for the hot routes: no reflection per request.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

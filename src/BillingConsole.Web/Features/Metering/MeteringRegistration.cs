@@ -13,6 +13,7 @@ public static class MeteringRegistration
             : new PostgresUsageEventWriter(sp.GetRequiredService<DatabaseOptions>()));
         services.AddSingleton<RecordUsageHandler>();
         services.AddSingleton<GetEntitlementHandler>();
+        services.AddSingleton<EntitlementFastPathCount>();
         services.AddSingleton<GetUsageReportHandler>();
         return services;
     }
