@@ -18,7 +18,8 @@ public sealed class LedgerEntry
     internal LedgerEntry(Guid accountId, long sequence, LedgerEntryKind kind, Money amount, Money balanceAfter,
         string reference, string idempotencyKey, DateTime createdAtUtc, string? description)
     {
-        Id = Guid.NewGuid();
+        // Time-ordered (UUIDv7), like bills: new entries append to the key index.
+        Id = TimeOrderedId.New(createdAtUtc);
         AccountId = accountId;
         Sequence = sequence;
         Kind = kind;

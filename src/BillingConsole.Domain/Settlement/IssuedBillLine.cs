@@ -13,9 +13,10 @@ public sealed class IssuedBillLine
         MeterCode = string.Empty;
     }
 
-    internal IssuedBillLine(Guid billId, BillLine line)
+    /// <param name="issuedAtUtc">The bill's issue time: the id is time-ordered (see <see cref="Bill.Issue"/>).</param>
+    internal IssuedBillLine(Guid billId, BillLine line, DateTime issuedAtUtc)
     {
-        Id = Guid.NewGuid();
+        Id = TimeOrderedId.New(issuedAtUtc);
         BillId = billId;
         MeterCode = line.Service;
         UsageDay = line.UsageDay;

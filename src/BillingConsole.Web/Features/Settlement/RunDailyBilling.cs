@@ -29,7 +29,7 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
     /// Account-days per transaction (an account's days are never split). Bigger chunks share more of the commit; on
     /// SQLite a chunk also holds the database's write lock (ingestion waits) for its duration, see docs/settlement.md.
     /// </summary>
-    internal int ChunkAccountDays { get; set; } = 200;
+    internal int ChunkAccountDays { get; set; } = 500;
 
     public async Task<DailyBillingSummary> HandleAsync(CancellationToken ct)
     {

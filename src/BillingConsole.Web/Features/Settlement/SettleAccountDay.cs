@@ -102,6 +102,7 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         var line = bill.Lines.Single(l => l.MeterCode == d.MeterCode && l.UsageDay == usageDay);
         return new PackDeductionRecord
         {
+            Id = TimeOrderedId.New(now),
             AccountId = bill.AccountId,
             PackId = d.Deduction.PackId,
             BillId = bill.Id,
