@@ -164,33 +164,14 @@ public sealed class SqliteRowWriter : IDisposable
             short s => raw.sqlite3_bind_int64(statement, index, s),
             byte b => raw.sqlite3_bind_int64(statement, index, b),
             bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-            Guid g => BindText(statement, index, g),
-            DateTime d => BindText(statement, index, d),
-            DateOnly d => BindText(statement, index, d),
+            Guid g => SqliteText.Bind(statement, index, g),
+            DateTime d => SqliteText.Bind(statement, index, d),
+            DateOnly d => SqliteText.Bind(statement, index, d),
             double d => raw.sqlite3_bind_double(statement, index, d),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
             _ => throw new NotSupportedException($"SqliteRowWriter cannot bind a {value.GetType().Name} yet; add its format with a test."),
         };
         Check(connection, rc);
-    }
-
-    // Formatted on the stack: most columns of a settlement's rows are GUIDs and times (see SqliteText).
-    private static int BindText(sqlite3_stmt statement, int index, Guid value)
-    {
-        Span<byte> text = stackalloc byte[SqliteText.GuidLength];
-        return raw.sqlite3_bind_text(statement, index, text[..SqliteText.Write(value, text)]);
-    }
-
-    private static int BindText(sqlite3_stmt statement, int index, DateTime value)
-    {
-        Span<byte> text = stackalloc byte[SqliteText.MaxDateTimeLength];
-        return raw.sqlite3_bind_text(statement, index, text[..SqliteText.Write(value, text)]);
-    }
-
-    private static int BindText(sqlite3_stmt statement, int index, DateOnly value)
-    {
-        Span<byte> text = stackalloc byte[SqliteText.DateLength];
-        return raw.sqlite3_bind_text(statement, index, text[..SqliteText.Write(value, text)]);
     }
 
     private static void Check(SqliteConnection connection, int rc)

@@ -1,7 +1,6 @@
 using System.Data;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Infrastructure.Persistence;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -23,10 +22,6 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         ON CONFLICT (AccountId, EventId) DO NOTHING
         """;
-
-    // The text formats EF Core's SQLite provider (through Microsoft.Data.Sqlite) stores; the read-back test pins them.
-    private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-    private const string DateFormat = "yyyy-MM-dd";
 
     private const string UpsertSql = """
         INSERT INTO UsageHourlyRollups (AccountId, MeterCode, HourStartUtc, UsageDay, BillableQuantity, NonBillableQuantity, BilledQuantity)
@@ -52,8 +47,9 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
             var (db, ins, ups) = Open();
             using var tx = db.BeginTransaction(IsolationLevel.Serializable, deferred: false);
             ups.Transaction = tx;
-            Bind(db, ins, 1, accountId.ToString().ToUpperInvariant());
-            Bind(db, ins, 10, receivedAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
+            // In the text formats EF Core's SQLite provider stores (SqliteText); the read-back test pins them.
+            Check(db, SqliteText.Bind(ins, 1, accountId));
+            Check(db, SqliteText.Bind(ins, 10, receivedAtUtc));
             var inserted = 0;
             foreach (var pending in events)
             {
@@ -63,8 +59,8 @@ public sealed class SqliteUsageEventWriter(DatabaseOptions options) : IUsageEven
                 if (e.SceneId is null) Check(db, raw.sqlite3_bind_null(ins, 4));
                 else Bind(db, ins, 4, e.SceneId);
                 Bind(db, ins, 5, e.Outcome);
-                Bind(db, ins, 6, e.OccurredAtUtc.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
-                Bind(db, ins, 7, e.UsageDay.ToString(DateFormat, CultureInfo.InvariantCulture));
+                Check(db, SqliteText.Bind(ins, 6, e.OccurredAtUtc));
+                Check(db, SqliteText.Bind(ins, 7, e.UsageDay));
                 Check(db, raw.sqlite3_bind_int64(ins, 8, e.Quantity));
                 Check(db, raw.sqlite3_bind_int64(ins, 9, e.Billable ? 1 : 0));
                 var step = raw.sqlite3_step(ins);
