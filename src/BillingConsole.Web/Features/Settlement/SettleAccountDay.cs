@@ -1,7 +1,5 @@
 using System.Globalization;
 using BillingConsole.Domain.Common;
-using BillingConsole.Domain.Ledger;
-using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
@@ -68,13 +66,8 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId,
             rows.Select(UnbilledUsage.Of).ToList(), ct);
         var account = await db.Accounts.SingleAsync(a => a.Id == cmd.AccountId, ct);
-        // The ledger key is per (account, day), like the bill; finding it posted without the bill would be a bug.
-        var key = BillLedgerKey(cmd.AccountId, cmd.BillDay);
-        if ((await db.PostedKeysAsync([key], ct)).Count > 0)
-        {
-            throw new InvalidOperationException($"Settlement of {cmd}: ledger key {key} is already posted.");
-        }
-        var issued = SettlementIssue.Issue(calendar, cmd, plan, account, now);
+        var postedKeys = await db.PostedKeysAsync([BillLedgerKey(cmd.AccountId, cmd.BillDay)], ct);
+        var issued = SettlementIssue.Issue(calendar, cmd, plan, account, postedKeys, now);
         db.Bills.Add(issued.Bill);
         db.PackDeductions.AddRange(issued.Deductions);
         if (issued.Charge is { } charge) db.LedgerEntries.Add(charge);
@@ -87,35 +80,6 @@ public sealed class SettleAccountDayHandler(IDbContextFactory<BillingDbContext> 
         return SettleOutcome.Issued;
     }
 
-    /// <summary>The bill's one ledger entry: −payable under the (account, day) key, referencing the bill.</summary>
-    internal static PostLedgerEntryCommand ChargeCommand(Bill bill, BillSettlement settlement) =>
-        new(bill.AccountId, LedgerEntryKind.DailyBill, settlement.LedgerAmount, bill.Id.ToString(),
-            BillLedgerKey(bill.AccountId, bill.UsageDay),
-            $"Daily bill 日账单 {bill.UsageDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-
     public static string BillLedgerKey(Guid accountId, DateOnly day) =>
         $"bill:{accountId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-
-    internal static PackDeductionRecord Record(BillingCalendar calendar, Bill bill, MeterDeduction d, DateTime now)
-    {
-        var usageDay = calendar.DayOf(d.Deduction.UsageStartUtc);
-        var line = bill.Lines.Single(l => l.MeterCode == d.MeterCode && l.UsageDay == usageDay);
-        return new PackDeductionRecord
-        {
-            Id = TimeOrderedId.New(now),
-            AccountId = bill.AccountId,
-            PackId = d.Deduction.PackId,
-            BillId = bill.Id,
-            BillLineId = line.Id,
-            MeterCode = d.MeterCode,
-            UsageDay = usageDay,
-            UsageStartUtc = d.Deduction.UsageStartUtc,
-            UsageEndUtc = d.Deduction.UsageEndUtc,
-            PeriodStartUtc = d.Deduction.PeriodStartUtc,
-            Quantity = d.Deduction.Quantity,
-            RemainingBefore = d.Deduction.RemainingBefore,
-            RemainingAfter = d.Deduction.RemainingAfter,
-            DeductedAtUtc = now,
-        };
-    }
 }

@@ -70,10 +70,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
                           ?? throw new InvalidOperationException($"Settlement of {cmd}: the account does not exist.");
             var plan = await SettlementUsage.PlanAsync(db, calendar, catalog, cmd.AccountId, dayRows,
                 chunk.PacksByAccount[cmd.AccountId].ToList(), chunk.UsedByPeriod, ct);
-            // The ledger key is per (account, day), like the bill; finding it posted without the bill would be a bug.
-            var key = SettleAccountDayHandler.BillLedgerKey(cmd.AccountId, cmd.BillDay);
-            if (chunk.PostedKeys.Contains(key)) throw new InvalidOperationException($"Settlement of {cmd}: ledger key {key} is already posted.");
-            var issued = SettlementIssue.Issue(calendar, cmd, plan, account, now);
+            var issued = SettlementIssue.Issue(calendar, cmd, plan, account, chunk.PostedKeys, now);
             writes.Bills.Add(issued.Bill);
             writes.Deductions.AddRange(issued.Deductions);
             if (issued.Charge is { } charge) writes.Charges.Add(charge);
