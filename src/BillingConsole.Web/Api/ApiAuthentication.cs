@@ -27,6 +27,10 @@ public static class ApiSchemes
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
 
+    /// <summary>Whether a bearer token can be an account API key at all (worth hashing and looking up).</summary>
+    internal static bool IsApiKeyShaped(string token) =>
+        token.Length <= 200 && token.StartsWith(ApiKey.KeyPrefix, StringComparison.Ordinal);
+
     private sealed record HashedToken(string Token, string HashHex);
 
     /// <summary>
@@ -77,10 +81,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
     {
         var token = ApiSchemes.BearerToken(Request);
         if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
-        if (token.Length > 200 || !token.StartsWith(ApiKey.KeyPrefix, StringComparison.Ordinal))
-        {
-            return AuthenticateResult.Fail("Unknown API key.");
-        }
+        if (!ApiSchemes.IsApiKeyShaped(token)) return AuthenticateResult.Fail("Unknown API key.");
         var hash = ApiSchemes.TokenHash(Context, token);
         var grant = cache.Find(hash);
         if (grant is null)
