@@ -24,12 +24,7 @@ public sealed class SettleAccountDaysTests
         var outcomes = await s.ChunkHandler().HandleAsync(chunk, await CatalogAsync(s), default);
 
         Assert.Equal([SettleOutcome.Issued, SettleOutcome.AlreadyBilled, SettleOutcome.Issued], outcomes);
-        foreach (var account in accounts)
-        {
-            Assert.Single(await s.BillsAsync(account));
-            Assert.Equal(50m - 1.27m, (await s.AccountAsync(account)).Balance.Amount);
-            await s.AssertLedgerInvariantAsync(account);
-        }
+        await AssertEachBilledOnceAsync(s, accounts);
     }
 
     [Fact]
@@ -46,12 +41,7 @@ public sealed class SettleAccountDaysTests
         var summary = await s.JobHandler(chunk: chunk).HandleAsync(default);
 
         Assert.Equal((1, "3 bills issued, 0 skipped"), (attempts, summary.ToString()));
-        foreach (var account in accounts)
-        {
-            Assert.Single(await s.BillsAsync(account));
-            Assert.Equal(50m - 1.27m, (await s.AccountAsync(account)).Balance.Amount);
-            await s.AssertLedgerInvariantAsync(account);
-        }
+        await AssertEachBilledOnceAsync(s, accounts);
     }
 
     [Fact]
@@ -216,6 +206,17 @@ public sealed class SettleAccountDaysTests
         s.SetLocalNow(Local(28, 10));
         await handler.HandleAsync([new(paying, new DateOnly(2026, 11, 27), true)], await CatalogAsync(s), default);
         Assert.Equal(1L, version.Current);
+    }
+
+    /// <summary>Each account has its one bill for the 7 FV calls (¥1.27) and a ledger that adds up.</summary>
+    private static async Task AssertEachBilledOnceAsync(SettlementScenario s, IEnumerable<Guid> accounts)
+    {
+        foreach (var account in accounts)
+        {
+            Assert.Single(await s.BillsAsync(account));
+            Assert.Equal(50m - 1.27m, (await s.AccountAsync(account)).Balance.Amount);
+            await s.AssertLedgerInvariantAsync(account);
+        }
     }
 
     private static async Task<List<Guid>> AccountsWithUsageAsync(SettlementScenario s, int count)
