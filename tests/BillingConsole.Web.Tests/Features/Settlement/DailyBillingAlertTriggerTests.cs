@@ -33,6 +33,30 @@ public sealed class DailyBillingAlertTriggerTests
     }
 
     [Fact]
+    public async Task A2_A6_BillingRunInChunks_EnqueuesOneJobPerChunk_AllBeforeTheRunReturns()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var accounts = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var account = await s.OpenAccountAsync(100m);
+            await s.UsageAsync(account, "RP", Local(25, 12), 1);
+            await s.UsageAsync(account, "FV", Local(26, 9), 1);
+            accounts.Add(account);
+        }
+        var jobs = new RecordingJobClient();
+        var run = s.JobHandler(jobs: jobs);
+        run.ChunkAccountDays = 4; // two accounts (two days each) per chunk: chunks of 2, 2 and 1 accounts
+
+        var summary = await run.HandleAsync(default);
+
+        Assert.Equal(10, summary.Issued);
+        Assert.All(jobs.Jobs, j => Assert.Equal(nameof(QuotaAlertJobs.AfterBillingRunAsync), j.Method.Name));
+        Assert.Equal([2, 2, 1], jobs.Jobs.Select(j => ((Guid[])j.Args[0]).Length));
+        Assert.Equal(accounts.Order(), jobs.Jobs.SelectMany(j => (Guid[])j.Args[0]).Order());
+    }
+
+    [Fact]
     public async Task A2_BillingRunWithNothingToBill_EnqueuesNothing()
     {
         await using var s = await SettlementScenario.CreateAsync();
