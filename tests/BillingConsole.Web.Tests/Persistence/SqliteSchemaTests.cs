@@ -24,8 +24,10 @@ public sealed class SqliteSchemaTests
 
         Assert.EndsWith("WITHOUT ROWID", sql.TrimEnd().TrimEnd(';'));
         Assert.Contains("PRIMARY KEY (\"AccountId\", \"MeterCode\", \"HourStartUtc\")", sql);
-        Assert.Equal("IX_UsageHourlyRollups_UsageDay_AccountId",
-            Scalar(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'UsageHourlyRollups' AND sql IS NOT NULL"));
+        // Its one secondary index: the unbilled roll-ups (migration UnbilledRollupsIndex).
+        Assert.Equal("CREATE INDEX \"IX_UsageHourlyRollups_Unbilled\" ON \"UsageHourlyRollups\" (\"UsageDay\", \"AccountId\", " +
+                     "\"BillableQuantity\", \"BilledQuantity\") WHERE \"BillableQuantity\" > \"BilledQuantity\"",
+            Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'UsageHourlyRollups' AND sql IS NOT NULL"));
     }
 
     [Fact]

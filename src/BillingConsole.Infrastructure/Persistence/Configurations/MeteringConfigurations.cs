@@ -24,6 +24,11 @@ internal sealed class UsageHourlyRollupConfiguration : IEntityTypeConfiguration<
     {
         b.HasKey(r => new { r.AccountId, r.MeterCode, r.HourStartUtc });
         b.Property(r => r.MeterCode).HasMaxLength(64);
-        b.HasIndex(r => new { r.UsageDay, r.AccountId });
+        // Only the roll-ups with usage still to bill: daily billing finds its candidates here without visiting the
+        // history (billed hours leave the index when they are marked), and marks them through it. The quantities are in
+        // the index so the candidate query never reads the table (SQLite does not treat the filter as known).
+        b.HasIndex(r => new { r.UsageDay, r.AccountId, r.BillableQuantity, r.BilledQuantity })
+            .HasDatabaseName("IX_UsageHourlyRollups_Unbilled")
+            .HasFilter("\"BillableQuantity\" > \"BilledQuantity\"");
     }
 }

@@ -49,14 +49,15 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
         var alertsQueued = new AlertsAfterChunks(alerts);
         try
         {
-            foreach (var chunk in Chunks(await CandidatesAsync(newestEnded, ct)))
+            var (candidates, usageDays) = await CandidatesAsync(newestEnded, ct);
+            foreach (var chunk in Chunks(candidates))
             {
                 ct.ThrowIfCancellationRequested();
                 var commands = chunk.SelectMany(a => a.Days).ToList();
                 IReadOnlyList<SettleOutcome>? outcomes = null;
                 try
                 {
-                    outcomes = await settleChunk.HandleAsync(commands, catalog, ct);
+                    outcomes = await settleChunk.HandleAsync(commands, catalog, ct, usageDays);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -177,9 +178,10 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
 
     /// <summary>
     /// Per account, the days to bill in order: every unbilled day with unbilled usage, plus the newest ended day when
-    /// usage of an already billed day is waiting (it goes on that bill, SPEC B6).
+    /// usage of an already billed day is waiting (it goes on that bill, SPEC B6). Also every usage day that has unbilled
+    /// usage: the chunks read only those days' roll-ups, so an account's billed history is never read again.
     /// </summary>
-    private async Task<IReadOnlyList<(Guid AccountId, List<SettleAccountDayCommand> Days)>> CandidatesAsync(
+    private async Task<(IReadOnlyList<(Guid AccountId, List<SettleAccountDayCommand> Days)> Accounts, IReadOnlyList<DateOnly> UsageDays)> CandidatesAsync(
         DateOnly newestEnded, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -194,7 +196,7 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
             })
             .ToListAsync(ct);
 
-        return groups.GroupBy(g => g.AccountId).Select(account =>
+        var accounts = groups.GroupBy(g => g.AccountId).Select(account =>
         {
             var days = account.Where(g => !g.Billed).Select(g => g.UsageDay).ToHashSet();
             if (account.Any(g => g.Billed)) days.Add(newestEnded);
@@ -203,5 +205,6 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
                 .ToList();
             return (account.Key, commands);
         }).ToList();
+        return (accounts, groups.Select(g => g.UsageDay).Distinct().Order().ToList());
     }
 }

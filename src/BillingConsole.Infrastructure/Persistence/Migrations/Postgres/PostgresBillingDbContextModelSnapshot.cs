@@ -445,7 +445,9 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("AccountId", "MeterCode", "HourStartUtc");
 
-                    b.HasIndex("UsageDay", "AccountId");
+                    b.HasIndex("UsageDay", "AccountId", "BillableQuantity", "BilledQuantity")
+                        .HasDatabaseName("IX_UsageHourlyRollups_Unbilled")
+                        .HasFilter("\"BillableQuantity\" > \"BilledQuantity\"");
 
                     b.ToTable("UsageHourlyRollups");
                 });

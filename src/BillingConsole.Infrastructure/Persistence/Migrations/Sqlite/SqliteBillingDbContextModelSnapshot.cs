@@ -434,7 +434,9 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("AccountId", "MeterCode", "HourStartUtc");
 
-                    b.HasIndex("UsageDay", "AccountId");
+                    b.HasIndex("UsageDay", "AccountId", "BillableQuantity", "BilledQuantity")
+                        .HasDatabaseName("IX_UsageHourlyRollups_Unbilled")
+                        .HasFilter("\"BillableQuantity\" > \"BilledQuantity\"");
 
                     b.ToTable("UsageHourlyRollups");
                 });
