@@ -131,8 +131,9 @@ public sealed class SqliteRowWriter : IDisposable
                 Bind(connection, handle, i + 1, value);
             }
             var step = raw.sqlite3_step(handle);
+            // No sqlite3_clear_bindings: every parameter is bound again for the next row, and keeping the bound values
+            // lets SQLite reuse their buffers instead of freeing and allocating one per text value.
             raw.sqlite3_reset(handle);
-            raw.sqlite3_clear_bindings(handle);
             if (step != raw.SQLITE_DONE) Check(connection, step);
             return raw.sqlite3_changes(connection.Handle);
         }
