@@ -43,7 +43,7 @@ public sealed class Account
             Status = AccountStatus.Active,
             RemittanceCode = remittanceCode,
             CreatedAtUtc = nowUtc,
-            Version = Guid.NewGuid(),
+            Version = RandomId.New(),
         };
     }
 
@@ -69,7 +69,7 @@ public sealed class Account
 
         LastLedgerSequence++;
         BalanceUnits = after.Units;
-        Version = Guid.NewGuid();
+        Version = RandomId.New();
         UpdateStatusAfterBalanceChange(nowUtc);
         return Result<LedgerEntry>.Ok(new LedgerEntry(Id, LastLedgerSequence, kind, amount, after, reference,
             idempotencyKey, nowUtc, description));
@@ -82,7 +82,7 @@ public sealed class Account
         if (nowUtc < ArrearsSinceUtc.Value + gracePeriod) return false;
         Status = AccountStatus.Suspended;
         SuspendedAtUtc = nowUtc;
-        Version = Guid.NewGuid();
+        Version = RandomId.New();
         return true;
     }
 
@@ -94,7 +94,7 @@ public sealed class Account
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name.Trim();
-        Version = Guid.NewGuid();
+        Version = RandomId.New();
     }
 
     private void UpdateStatusAfterBalanceChange(DateTime nowUtc)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace BillingConsole.Domain.Common;
 
@@ -8,40 +7,21 @@ namespace BillingConsole.Domain.Common;
 /// together sort together, so inserts append to their key indexes instead of touching a random page each
 /// (docs/settlement.md "Writing a chunk"). The remaining 74 bits are random, as unguessable as before for lookups.
 /// <para>
-/// The random bits come from <see cref="RandomNumberGenerator"/> in blocks of 4 KiB per thread, not from
-/// <see cref="Guid.CreateVersion7(DateTimeOffset)"/>, whose <see cref="Guid.NewGuid"/> asks the kernel once per id
-/// (a system call each; a daily run makes tens of thousands of ids). The layout is RFC 9562's, as CreateVersion7's.
+/// The random bits come from <see cref="RandomBytes"/>, not from <see cref="Guid.CreateVersion7(DateTimeOffset)"/>,
+/// whose <see cref="Guid.NewGuid"/> asks the kernel once per id. The layout is RFC 9562's, as CreateVersion7's.
 /// </para>
 /// </summary>
 public static class TimeOrderedId
 {
-    private const int BlockSize = 4096;
-    [ThreadStatic] private static byte[]? block;
-    [ThreadStatic] private static int used;
-
     public static Guid New(DateTime utc)
     {
         var millis = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
         Span<byte> bytes = stackalloc byte[16];
-        NextRandom(bytes[6..]);
+        RandomBytes.Fill(bytes[6..]);
         // 48-bit big-endian Unix milliseconds, then the version (7) and the RFC variant (10xx) over the random bits.
         BinaryPrimitives.WriteInt64BigEndian(bytes[..8], millis << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..8]));
         bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
-    }
-
-    private static void NextRandom(Span<byte> destination)
-    {
-        if (block is null || used + destination.Length > BlockSize)
-        {
-            block ??= new byte[BlockSize];
-            RandomNumberGenerator.Fill(block);
-            used = 0;
-        }
-        block.AsSpan(used, destination.Length).CopyTo(destination);
-        // Never hand out the same random bytes twice.
-        block.AsSpan(used, destination.Length).Clear();
-        used += destination.Length;
     }
 }

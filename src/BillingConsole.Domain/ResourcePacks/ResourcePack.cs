@@ -113,7 +113,7 @@ public sealed partial class ResourcePack
             PaidUnits = origin == PackOrigin.Purchased ? spec.PriceUnits : 0,
             GrantReason = origin == PackOrigin.Granted ? grantReason!.Trim() : null,
             GrantedBy = origin == PackOrigin.Granted ? grantedBy : null,
-            Version = Guid.NewGuid(),
+            Version = RandomId.New(),
         };
         return Result<ResourcePack>.Ok(pack);
     }
@@ -123,5 +123,5 @@ public sealed partial class ResourcePack
         usageAtUtc >= EffectiveAtUtc && usageAtUtc < ExpiresAtUtc
         && (UnsubscribedAtUtc is null || usageAtUtc < UnsubscribedAtUtc);
 
-    private void Touch() => Version = Guid.NewGuid();
+    private void Touch() => Version = RandomId.New();
 }

@@ -67,4 +67,14 @@ public sealed class TimeOrderedIdTests
         var all = perThread.SelectMany(ids => ids).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
     }
+
+    [Fact]
+    public void RandomId_IsVersion4_AndUnique()
+    {
+        var ids = Enumerable.Range(0, 10_000).Select(_ => RandomId.New()).ToList();
+
+        Assert.All(ids, id => Assert.Equal(4, id.Version));
+        Assert.All(ids, id => Assert.Equal(0b1000, id.Variant & 0b1100));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
 }
