@@ -47,21 +47,30 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
 
         var tally = new Tally();
         var alertsQueued = new AlertsAfterChunks(alerts);
+        Task<SettleAccountDaysHandler.PreparedChunk>? next = null;
         try
         {
             var (candidates, usageDays) = await CandidatesAsync(newestEnded, ct);
-            foreach (var chunk in Chunks(candidates))
+            var chunks = Chunks(candidates).ToList();
+            // The next chunk is read and computed on another core while this one writes (SettleAccountDaysHandler
+            // .PrepareAsync: outside the write lock on SQLite, checked again under it). Chunks never share an account.
+            next = chunks.Count == 0 ? null : PrepareAsync(chunks[0], catalog, usageDays, ct);
+            for (var c = 0; c < chunks.Count; c++)
             {
                 ct.ThrowIfCancellationRequested();
-                var commands = chunk.SelectMany(a => a.Days).ToList();
+                var chunk = chunks[c];
+                var commands = Commands(chunk);
+                var prepared = next!;
+                next = c + 1 < chunks.Count ? PrepareAsync(chunks[c + 1], catalog, usageDays, ct) : null;
                 IReadOnlyList<SettleOutcome>? outcomes = null;
                 try
                 {
-                    outcomes = await settleChunk.HandleAsync(commands, catalog, ct, usageDays);
+                    outcomes = await (await prepared).CommitAsync(ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    // Rolled back as a whole: a lost race or one broken account. One at a time sorts it out.
+                    // Rolled back as a whole: a lost race, usage that changed, or one broken account. One at a time
+                    // sorts it out.
                     logger.LogWarning(e, "DailyBilling: chunk of {Accounts} accounts rolled back, settling it one account-day at a time",
                         chunk.Count);
                 }
@@ -82,6 +91,8 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
             // bills a cancelled run did commit); the run ends only when every committed chunk's job is enqueued.
             alertsQueued.After(tally.Billed);
             await alertsQueued.DrainAsync();
+            // A chunk prepared ahead when the run stopped: it only read, but let it finish before the run returns.
+            if (next is not null) await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         var summary = new DailyBillingSummary(tally.Issued, tally.Skipped, tally.Failed);
@@ -93,6 +104,14 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
         }
         return summary;
     }
+
+    private static List<SettleAccountDayCommand> Commands(List<(Guid AccountId, List<SettleAccountDayCommand> Days)> chunk) =>
+        chunk.SelectMany(a => a.Days).ToList();
+
+    /// <summary>Starts preparing a chunk on the thread pool; its failure surfaces when the chunk is committed.</summary>
+    private Task<SettleAccountDaysHandler.PreparedChunk> PrepareAsync(List<(Guid AccountId, List<SettleAccountDayCommand> Days)> chunk,
+        SettlementCatalog catalog, IReadOnlyList<DateOnly> usageDays, CancellationToken ct) =>
+        Task.Run(() => settleChunk.PrepareAsync(Commands(chunk), catalog, usageDays, ct), CancellationToken.None);
 
     private async Task SettleOneByOneAsync(Guid accountId, List<SettleAccountDayCommand> days, SettlementCatalog catalog,
         Tally tally, CancellationToken ct)

@@ -6,15 +6,18 @@ using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Audit;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingConsole.Web.Features.Settlement;
 
 /// <summary>
-/// Bills a chunk of account-days in one transaction: the same rules as <see cref="SettleAccountDayHandler"/>, day by day
-/// per account, oldest first, but with one commit (one fsync) for the chunk and the roll-ups, packs, accounts, bills and
-/// ledger keys of all its accounts read in a few queries. Exactly-once still comes from the unique keys: any conflict or
-/// failure throws and rolls the whole chunk back, and the caller settles it again one account-day at a time.
+/// Bills a chunk of account-days with one write transaction: the same rules as <see cref="SettleAccountDayHandler"/>,
+/// day by day per account, oldest first, but with one commit (one fsync) for the chunk and the roll-ups, packs, accounts,
+/// bills and ledger keys of all its accounts read in a few queries. On SQLite the chunk is read and computed first,
+/// outside the write lock (<see cref="PrepareAsync"/>, so the run prepares the next chunk while this one writes), and
+/// checked again under it. Exactly-once still comes from the unique keys: any conflict, change or failure throws and
+/// rolls the whole chunk back, and the caller settles it again one account-day at a time.
 /// <para>
 /// On SQLite the chunk's rows are written by <see cref="SqliteRowWriter"/> (prepared statements) instead of
 /// <c>SaveChanges</c>, whose command building was most of a daily run's time (docs/settlement.md "Writing a chunk"); it
@@ -39,18 +42,85 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
     /// account's history up to the newest day. Usage of another day that arrives meanwhile waits for the next run.
     /// </summary>
     public async Task<IReadOnlyList<SettleOutcome>> HandleAsync(IReadOnlyList<SettleAccountDayCommand> days,
-        SettlementCatalog catalog, CancellationToken ct, IReadOnlyList<DateOnly>? usageDays = null)
+        SettlementCatalog catalog, CancellationToken ct, IReadOnlyList<DateOnly>? usageDays = null) =>
+        await (await PrepareAsync(days, catalog, usageDays, ct)).CommitAsync(ct);
+
+    /// <summary>
+    /// The first half of <see cref="HandleAsync"/>, so the daily run can prepare the next chunk on the other core while
+    /// this one writes. On SQLite's direct path it reads the chunk in a read transaction (a snapshot, no write lock) and
+    /// computes its bills; <see cref="PreparedChunk.CommitAsync"/> then takes the write lock, checks that every billed
+    /// (account, usage day) still has exactly the unbilled usage read (otherwise the chunk throws and rolls back, and the
+    /// run settles it one account-day at a time), writes and commits. Accounts and packs are written only at the version
+    /// read, and bills and ledger keys are unique, so a change by anyone else in between also rolls the chunk back. On
+    /// PostgreSQL (and with <see cref="UseSaveChanges"/>) nothing happens here: the commit reads, locks and writes in one
+    /// transaction, as the one-account settlement does.
+    /// </summary>
+    public async Task<PreparedChunk> PrepareAsync(IReadOnlyList<SettleAccountDayCommand> days, SettlementCatalog catalog,
+        IReadOnlyList<DateOnly>? usageDays, CancellationToken ct)
     {
         var accountIds = days.Select(d => d.AccountId).Distinct().Order().ToArray();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (UseSaveChanges || !db.Database.IsSqlite())
+        {
+            return new PreparedChunk(commitCt => SettleInOneTransactionAsync(days, catalog, usageDays, accountIds, commitCt));
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        // A deferred transaction: one snapshot for all the reads, without the write lock.
+        await using var snapshot = await db.Database.UseTransactionAsync(
+            ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true), ct);
+        var chunk = await ReadAsync(db, catalog, days, usageDays, accountIds, tracked: false, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issued = await IssueAsync(db, catalog, days, chunk, now, ct);
+        return new PreparedChunk(commitCt => CommitDirectAsync(days, chunk, issued, now, commitCt));
+    }
+
+    /// <summary>A chunk read and computed, waiting to be written (<see cref="PrepareAsync"/>).</summary>
+    public sealed class PreparedChunk(Func<CancellationToken, Task<IReadOnlyList<SettleOutcome>>> commit)
+    {
+        public Task<IReadOnlyList<SettleOutcome>> CommitAsync(CancellationToken ct) => commit(ct);
+    }
+
+    private async Task<IReadOnlyList<SettleOutcome>> CommitDirectAsync(IReadOnlyList<SettleAccountDayCommand> days,
+        ChunkData chunk, IssuedChunk issued, DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // BEGIN IMMEDIATE: the database's only write lock, held to the commit; nothing else writes in between.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await EnsureUsageUnchangedAsync(db, chunk.ReadSums, issued.BilledUsage, ct);
+        await MarkBilledAsync(db, chunk.Rows, issued.BilledUsage, ct);
+        if (BeforeCommit is not null) await BeforeCommit(days, ct);
+        WriteDirect(db, issued.Writes, chunk, now);
+        await tx.CommitAsync(ct);
+        // After the commit, never before: an API key cache entry read in between would keep the old status.
+        if (chunk.Accounts.Values.Any(chunk.Read.StateChanged)) stateVersion?.Advance();
+        return issued.Outcomes;
+    }
+
+    /// <summary>PostgreSQL (and the SaveChanges test seam): read under the account row locks, write, commit, in one transaction.</summary>
+    private async Task<IReadOnlyList<SettleOutcome>> SettleInOneTransactionAsync(IReadOnlyList<SettleAccountDayCommand> days,
+        SettlementCatalog catalog, IReadOnlyList<DateOnly>? usageDays, Guid[] accountIds, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: writers queue here instead of failing on upgrade.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AccountRowLocks.LockAsync(db, accountIds, ct);
-        var direct = !UseSaveChanges && db.Database.IsSqlite();
-        var chunk = await ReadAsync(db, catalog, days, usageDays, accountIds, tracked: !direct, ct);
-        var writes = new ChunkWrites();
+        var chunk = await ReadAsync(db, catalog, days, usageDays, accountIds, tracked: true, ct);
+        var issued = await IssueAsync(db, catalog, days, chunk, clock.GetUtcNow().UtcDateTime, ct);
+        await MarkBilledAsync(db, chunk.Rows, issued.BilledUsage, ct);
+        if (BeforeCommit is not null) await BeforeCommit(days, ct);
+        await SaveTrackedAsync(db, issued.Writes, ct);
+        await tx.CommitAsync(ct);
+        return issued.Outcomes;
+    }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+    /// <summary>What a chunk's settlement decided: one outcome per command, the rows to add, the usage it billed.</summary>
+    private sealed record IssuedChunk(
+        List<SettleOutcome> Outcomes, ChunkWrites Writes, HashSet<(Guid AccountId, DateOnly UsageDay)> BilledUsage);
+
+    private async Task<IssuedChunk> IssueAsync(BillingDbContext db, SettlementCatalog catalog,
+        IReadOnlyList<SettleAccountDayCommand> days, ChunkData chunk, DateTime now, CancellationToken ct)
+    {
+        var writes = new ChunkWrites();
         var outcomes = new List<SettleOutcome>(days.Count);
         var billedUsage = new HashSet<(Guid AccountId, DateOnly UsageDay)>();
         foreach (var cmd in days)
@@ -83,15 +153,42 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             chunk.Billed.Add((cmd.AccountId, cmd.BillDay));
             outcomes.Add(SettleOutcome.Issued);
         }
+        return new IssuedChunk(outcomes, writes, billedUsage);
+    }
 
-        await MarkBilledAsync(db, chunk.Rows, billedUsage, ct);
-        if (BeforeCommit is not null) await BeforeCommit(days, ct);
-        if (direct) WriteDirect(db, writes, chunk, now);
-        else await SaveTrackedAsync(db, writes, ct);
-        await tx.CommitAsync(ct);
-        // After the commit, never before: an API key cache entry read in between would keep the old status.
-        if (direct && chunk.Accounts.Values.Any(chunk.Read.StateChanged)) stateVersion?.Advance();
-        return outcomes;
+    /// <summary>
+    /// Under the write lock: every billed (account, usage day) still has exactly the unbilled roll-ups that were read,
+    /// compared as their count and their billable and billed sums. Ingestion only adds roll-ups and raises billable
+    /// quantities (a billable event raises the sum), so any new usage shows; another billing of the pair would mark rows
+    /// billed and change them too (and its bill collides with ours on the bill's key when it bills the same day).
+    /// Marking the pairs billed then marks exactly what the bills charge.
+    /// </summary>
+    private static async Task EnsureUsageUnchangedAsync(BillingDbContext db,
+        Dictionary<(Guid AccountId, DateOnly UsageDay), UsageFingerprint> read,
+        HashSet<(Guid AccountId, DateOnly UsageDay)> billedUsage, CancellationToken ct)
+    {
+        if (billedUsage.Count == 0) return;
+        var days = billedUsage.Select(b => b.UsageDay).Distinct().ToArray();
+        var ids = billedUsage.Select(b => b.AccountId).Distinct().ToArray();
+        var now = (await db.UsageHourlyRollups.AsNoTracking()
+                .Where(r => EF.Parameter(days).Contains(r.UsageDay) && EF.Parameter(ids).Contains(r.AccountId)
+                            && r.BillableQuantity > r.BilledQuantity)
+                .GroupBy(r => new { r.UsageDay, r.AccountId })
+                .Select(g => new
+                {
+                    g.Key.AccountId, g.Key.UsageDay, Rows = g.Count(),
+                    Billable = g.Sum(r => r.BillableQuantity), Billed = g.Sum(r => r.BilledQuantity),
+                })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.AccountId, x.UsageDay), x => new UsageFingerprint(x.Rows, x.Billable, x.Billed));
+        foreach (var pair in billedUsage)
+        {
+            if (now.GetValueOrDefault(pair) != read.GetValueOrDefault(pair))
+            {
+                throw new DbUpdateConcurrencyException(
+                    $"Usage of account {pair.AccountId} on {pair.UsageDay} changed after the chunk was read.");
+            }
+        }
     }
 
     /// <summary>What the chunk's settlements add: bills (with their lines), pack deduction records, ledger charges.</summary>
@@ -118,7 +215,7 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
     /// <summary>
     /// SQLite: the same rows <see cref="SaveTrackedAsync"/> would write, through prepared statements, with what the save
     /// interceptors add: the read-only refusal (SPEC I3) and an audit row per ledger entry. Accounts and packs are
-    /// updated under the version they were read with (the database's write lock is held since the read anyway).
+    /// updated only if they still have the version they were read with (the chunk was read before the write lock).
     /// </summary>
     private static void WriteDirect(BillingDbContext db, ChunkWrites writes, ChunkData chunk, DateTime now)
     {
@@ -175,10 +272,14 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             ? []
             : await unbilled.Where(r => EF.Parameter(daily).Contains(r.AccountId))
                 .GroupBy(r => new { r.UsageDay, r.AccountId, r.MeterCode })
-                .Select(g => new { g.Key.AccountId, g.Key.MeterCode, g.Key.UsageDay, Quantity = g.Sum(r => r.BillableQuantity - r.BilledQuantity) })
+                .Select(g => new
+                {
+                    g.Key.AccountId, g.Key.MeterCode, g.Key.UsageDay, Rows = g.Count(),
+                    Billable = g.Sum(r => r.BillableQuantity), Billed = g.Sum(r => r.BilledQuantity),
+                })
                 .ToListAsync(ct);
         var usage = rows.Select(UnbilledUsage.Of)
-            .Concat(sums.Select(x => new UnbilledUsage(x.AccountId, x.MeterCode, calendar.DayStartUtc(x.UsageDay), x.UsageDay, x.Quantity)))
+            .Concat(sums.Select(x => new UnbilledUsage(x.AccountId, x.MeterCode, calendar.DayStartUtc(x.UsageDay), x.UsageDay, x.Billable - x.Billed)))
             .ToList();
 
         var billDays = usage.Select(r => r.UsageDay).Concat(days.Select(d => d.BillDay)).Distinct().ToList();
@@ -189,7 +290,11 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         var accounts = await accountsQuery.Where(a => EF.Parameter(accountIds).Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var postedKeys = await db.PostedKeysAsync(
             days.Select(d => SettleAccountDayHandler.BillLedgerKey(d.AccountId, d.BillDay)).ToList(), ct);
-        return new ChunkData(rows, usage.ToLookup(r => r.AccountId), billed.Select(b => (b.AccountId, b.UsageDay)).ToHashSet(),
+        var readSums = rows.Select(r => (r.AccountId, r.UsageDay, Rows: 1, Billable: r.BillableQuantity, Billed: r.BilledQuantity))
+            .Concat(sums.Select(x => (x.AccountId, x.UsageDay, x.Rows, x.Billable, x.Billed)))
+            .GroupBy(x => (x.AccountId, x.UsageDay))
+            .ToDictionary(g => g.Key, g => new UsageFingerprint(g.Sum(x => x.Rows), g.Sum(x => x.Billable), g.Sum(x => x.Billed)));
+        return new ChunkData(readSums, rows, usage.ToLookup(r => r.AccountId), billed.Select(b => (b.AccountId, b.UsageDay)).ToHashSet(),
             accounts, packs.ToLookup(p => p.AccountId), await SettlementUsage.CyclicUsageAsync(db, packs, ct), postedKeys,
             ReadState.Of(accounts.Values, packs));
     }
@@ -221,7 +326,11 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
             Accounts[account.Id] is var read && (read.Status != account.Status || read.ArrearsSinceUtc != account.ArrearsSinceUtc);
     }
 
+    /// <summary>An (account, usage day)'s unbilled roll-ups: how many, their billable and their billed sums.</summary>
+    private readonly record struct UsageFingerprint(int Rows, long Billable, long Billed);
+
     private sealed record ChunkData(
+        Dictionary<(Guid AccountId, DateOnly UsageDay), UsageFingerprint> ReadSums,
         List<UsageHourlyRollup> Rows,
         ILookup<Guid, UnbilledUsage> UsageByAccount,
         HashSet<(Guid AccountId, DateOnly UsageDay)> Billed,
@@ -241,9 +350,9 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
     {
         if (!db.Database.IsNpgsql())
         {
-            // SQLite: BEGIN IMMEDIATE took the database's only write lock before the read, so every roll-up still
-            // holds the quantity read. One set-based UPDATE per usage day instead of one per roll-up (most of the
-            // chunk's writes otherwise).
+            // SQLite: under the write lock, EnsureUsageUnchangedAsync (or, on the one-transaction path, the lock taken
+            // before the read) made sure every roll-up still holds the quantity read. One set-based UPDATE per usage
+            // day instead of one per roll-up (most of the chunk's writes otherwise).
             foreach (var day in billedUsage.GroupBy(b => b.UsageDay))
             {
                 var ids = day.Select(b => b.AccountId).ToArray();

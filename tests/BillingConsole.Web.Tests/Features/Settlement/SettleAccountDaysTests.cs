@@ -4,7 +4,9 @@ using BillingConsole.Domain.Settlement;
 using BillingConsole.Infrastructure.Audit;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Settlement;
+using BillingConsole.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace BillingConsole.Web.Tests.Features.Settlement;
 
@@ -208,6 +210,62 @@ public sealed class SettleAccountDaysTests
         Assert.Equal(1L, version.Current);
     }
 
+    [Fact]
+    public async Task B4_M4_UsageIngestedBetweenPrepareAndCommit_ChunkRefused_ThenBilledWhole()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var accounts = await AccountsWithUsageAsync(s, 2);
+        var chunk = accounts.Select(a => new SettleAccountDayCommand(a, Day, IncludeLateUsage: true)).ToList();
+        var prepared = await s.ChunkHandler().PrepareAsync(chunk, await CatalogAsync(s), null, default);
+        await s.UsageAsync(accounts[0], "FV", Local(26, 20), 2); // ingested while the chunk was being prepared
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => prepared.CommitAsync(default));
+
+        Assert.All(accounts, a => Assert.Empty(s.BillsAsync(a).Result));
+        await using (var db = s.Database.CreateDbContext())
+        {
+            Assert.Equal(0, await db.UsageHourlyRollups.CountAsync(r => r.BilledQuantity > 0));
+        }
+        await s.JobHandler().HandleAsync(default);
+        Assert.Equal(9, Assert.Single(Assert.Single(await s.BillsAsync(accounts[0])).Lines).Quantity);
+        Assert.Equal(7, Assert.Single(Assert.Single(await s.BillsAsync(accounts[1])).Lines).Quantity);
+    }
+
+    [Fact]
+    public async Task B4_R1_AccountChangedBetweenPrepareAndCommit_ChunkRefused_NothingWritten()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var accounts = await AccountsWithUsageAsync(s, 2);
+        var chunk = accounts.Select(a => new SettleAccountDayCommand(a, Day, IncludeLateUsage: true)).ToList();
+        var prepared = await s.ChunkHandler().PrepareAsync(chunk, await CatalogAsync(s), null, default);
+        await s.CreditAsync(accounts[1], 5m, "recharge-while-preparing"); // a recharge lands in between
+
+        // Refused by the ledger's unique (account, sequence) or, failing that, the account's version.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => prepared.CommitAsync(default));
+
+        Assert.All(accounts, a => Assert.Empty(s.BillsAsync(a).Result));
+        Assert.Equal(55m, (await s.AccountAsync(accounts[1])).Balance.Amount);
+        await s.JobHandler().HandleAsync(default);
+        Assert.Equal(55m - 1.27m, (await s.AccountAsync(accounts[1])).Balance.Amount);
+        foreach (var account in accounts) await s.AssertLedgerInvariantAsync(account);
+    }
+
+    [Fact]
+    public async Task B1_B4_RunOfManyChunks_PreparedAhead_BillsEachOnce_WithoutFallingBack()
+    {
+        await using var s = await SettlementScenario.CreateAsync();
+        var accounts = await AccountsWithUsageAsync(s, 7);
+        var logger = new RecordingLogger<RunDailyBillingHandler>();
+        var run = new RunDailyBillingHandler(s.Database, s.SettleHandler(), s.ChunkHandler(), s.Clock,
+            SettlementScenario.Calendar, RecordingJobClient.Triggers(), logger) { ChunkAccountDays = 2 };
+
+        var summary = await run.HandleAsync(default);
+
+        Assert.Equal("7 bills issued, 0 skipped", summary.ToString());
+        Assert.Empty(logger.Warnings); // no chunk was rolled back and settled one by one
+        await AssertEachBilledOnceAsync(s, accounts);
+    }
+
     /// <summary>Each account has its one bill for the 7 FV calls (¥1.27) and a ledger that adds up.</summary>
     private static async Task AssertEachBilledOnceAsync(SettlementScenario s, IEnumerable<Guid> accounts)
     {
@@ -235,5 +293,20 @@ public sealed class SettleAccountDaysTests
     {
         await using var db = s.Database.CreateDbContext();
         return await SettlementCatalog.LoadAsync(db, default);
+    }
+
+    private sealed class RecordingLogger<T> : ILogger<T>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Warning) lock (Warnings) Warnings.Add(formatter(state, exception) + " " + exception);
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class SqliteQueryPlanTests
 
         Assert.Equal("4 bills issued, 0 skipped", summary.ToString()); // the late usage goes on account 0's bill of 2 Dec
         var rollupStatements = recorder.Statements.Where(st => st.Sql.Contains("\"UsageHourlyRollups\"")).ToList();
-        Assert.Equal(4, rollupStatements.Count); // candidates, the chunk's day sums, the marking of each usage day
+        Assert.Equal(5, rollupStatements.Count); // candidates, the chunk's day sums, the check under the write lock, the marking of each usage day
         await using var connection = new SqliteConnection(s.Database.ConnectionString);
         connection.Open();
         foreach (var statement in rollupStatements)
