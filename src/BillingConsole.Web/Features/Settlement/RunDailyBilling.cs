@@ -27,7 +27,7 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
 {
     /// <summary>
     /// Account-days per transaction (an account's days are never split). Bigger chunks share more of the commit; on
-    /// SQLite a chunk also holds the database's write lock (ingestion waits) for its duration, see docs/settlement.md.
+    /// SQLite a chunk also holds the database's write lock (ingestion waits) while it writes, see docs/settlement.md.
     /// </summary>
     internal int ChunkAccountDays { get; set; } = 500;
 
@@ -52,16 +52,17 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
         {
             var (candidates, usageDays) = await CandidatesAsync(newestEnded, ct);
             var chunks = Chunks(candidates).ToList();
+            var chunkCommands = chunks.Select(chunk => chunk.SelectMany(a => a.Days).ToList()).ToList();
             // The next chunk is read and computed on another core while this one writes (SettleAccountDaysHandler
             // .PrepareAsync: outside the write lock on SQLite, checked again under it). Chunks never share an account.
-            next = chunks.Count == 0 ? null : PrepareAsync(chunks[0], catalog, usageDays, ct);
+            next = chunks.Count == 0 ? null : PrepareAsync(chunkCommands[0], catalog, usageDays, ct);
             for (var c = 0; c < chunks.Count; c++)
             {
                 ct.ThrowIfCancellationRequested();
                 var chunk = chunks[c];
-                var commands = Commands(chunk);
+                var commands = chunkCommands[c];
                 var prepared = next!;
-                next = c + 1 < chunks.Count ? PrepareAsync(chunks[c + 1], catalog, usageDays, ct) : null;
+                next = c + 1 < chunks.Count ? PrepareAsync(chunkCommands[c + 1], catalog, usageDays, ct) : null;
                 IReadOnlyList<SettleOutcome>? outcomes = null;
                 try
                 {
@@ -105,13 +106,10 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
         return summary;
     }
 
-    private static List<SettleAccountDayCommand> Commands(List<(Guid AccountId, List<SettleAccountDayCommand> Days)> chunk) =>
-        chunk.SelectMany(a => a.Days).ToList();
-
     /// <summary>Starts preparing a chunk on the thread pool; its failure surfaces when the chunk is committed.</summary>
-    private Task<SettleAccountDaysHandler.PreparedChunk> PrepareAsync(List<(Guid AccountId, List<SettleAccountDayCommand> Days)> chunk,
+    private Task<SettleAccountDaysHandler.PreparedChunk> PrepareAsync(List<SettleAccountDayCommand> commands,
         SettlementCatalog catalog, IReadOnlyList<DateOnly> usageDays, CancellationToken ct) =>
-        Task.Run(() => settleChunk.PrepareAsync(Commands(chunk), catalog, usageDays, ct), CancellationToken.None);
+        Task.Run(() => settleChunk.PrepareAsync(commands, catalog, usageDays, ct), CancellationToken.None);
 
     private async Task SettleOneByOneAsync(Guid accountId, List<SettleAccountDayCommand> days, SettlementCatalog catalog,
         Tally tally, CancellationToken ct)

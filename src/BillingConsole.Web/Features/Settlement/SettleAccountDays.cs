@@ -170,9 +170,9 @@ public sealed class SettleAccountDaysHandler(IDbContextFactory<BillingDbContext>
         if (billedUsage.Count == 0) return;
         var days = billedUsage.Select(b => b.UsageDay).Distinct().ToArray();
         var ids = billedUsage.Select(b => b.AccountId).Distinct().ToArray();
-        var now = (await db.UsageHourlyRollups.AsNoTracking()
-                .Where(r => EF.Parameter(days).Contains(r.UsageDay) && EF.Parameter(ids).Contains(r.AccountId)
-                            && r.BillableQuantity > r.BilledQuantity)
+        // The same selection of roll-ups the chunk read (ReadAsync), so the figures compare like for like.
+        var now = (await UnbilledRollups(db, days.Max(), days)
+                .Where(r => EF.Parameter(ids).Contains(r.AccountId))
                 .GroupBy(r => new { r.UsageDay, r.AccountId })
                 .Select(g => new
                 {
