@@ -26,20 +26,16 @@ internal static class RandomBytes
         source.Clear(); // never hand out the same bytes twice
         used += destination.Length;
     }
-}
 
-/// <summary>
-/// A random (version 4) GUID, as <see cref="Guid.NewGuid"/> makes, with its bits from <see cref="RandomBytes"/>: for
-/// concurrency tokens rewritten on every change of a hot row (accounts, packs).
-/// </summary>
-public static class RandomId
-{
-    public static Guid New()
+    /// <summary>
+    /// An RFC 9562 GUID from 16 big-endian bytes: writes the version into the high nibble of byte 6 and the variant
+    /// (binary 10) into the top bits of byte 8, over whatever random bits were there.
+    /// </summary>
+    public static Guid ToGuid(Span<byte> bytes, int version)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomBytes.Fill(bytes);
-        bytes[6] = (byte)(0x40 | (bytes[6] & 0x0F)); // version 4
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant
+        bytes[6] = (byte)((version << 4) | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
     }
 }
+

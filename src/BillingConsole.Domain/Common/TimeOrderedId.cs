@@ -18,10 +18,8 @@ public static class TimeOrderedId
         var millis = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
         Span<byte> bytes = stackalloc byte[16];
         RandomBytes.Fill(bytes[6..]);
-        // 48-bit big-endian Unix milliseconds, then the version (7) and the RFC variant (10xx) over the random bits.
+        // 48-bit big-endian Unix milliseconds, then the version (7) and the RFC variant over the random bits.
         BinaryPrimitives.WriteInt64BigEndian(bytes[..8], millis << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..8]));
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-        return new Guid(bytes, bigEndian: true);
+        return RandomBytes.ToGuid(bytes, version: 7);
     }
 }
