@@ -3,6 +3,7 @@ using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Invoices;
 using BillingConsole.Web.Features.Localization;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
@@ -32,6 +33,7 @@ builder.Services.AddRecharge(builder.Configuration);
 builder.Services.AddMetering(builder.Configuration);
 builder.Services.AddSupport(builder.Configuration);
 builder.Services.AddConsoleLocalization();
+builder.Services.AddInvoices();
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapSettlementEndpoints();
 app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
+app.MapInvoicesEndpoints();
 app.MapCultureEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

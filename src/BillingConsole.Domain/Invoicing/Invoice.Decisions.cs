@@ -13,13 +13,12 @@ public sealed partial class Invoice
         return null;
     }
 
-    /// <summary>SPEC V4: staff record the number and date (and whether a PDF is attached; none for paper).</summary>
+    /// <summary>SPEC V4: staff record the number and date and whether a PDF is attached (the console requires one unless paper).</summary>
     public Result<Invoice> Issue(string? number, DateOnly issuedOn, DateOnly today, bool hasPdf, string staffUserId, DateTime nowUtc)
     {
         if (Status != InvoiceStatus.Requested) return Result<Invoice>.Conflict(NotRequested());
         if (NumberError(number) is { } error) return Result<Invoice>.Invalid("invoiceNumber", error);
         if (issuedOn > today) return Result<Invoice>.Invalid("issuedOn", "The issue date cannot be in the future.");
-        if (!hasPdf && !Paper) return Result<Invoice>.Invalid("pdf", "Attach the PDF issued in the tax system (only paper invoices go without).");
         Status = InvoiceStatus.Issued;
         InvoiceNumber = number!.Trim();
         IssuedOn = issuedOn;

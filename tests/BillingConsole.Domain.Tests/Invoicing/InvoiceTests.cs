@@ -33,10 +33,10 @@ public sealed class InvoiceTests
     }
 
     [Fact]
-    public void V4_Issue_NeedsAPdfUnlessPaper_AndHappensOnce()
+    public void V4_Issue_NeedsANumberAndADateNotInTheFuture_AndHappensOnce()
     {
         var invoice = NewInvoice();
-        Assert.Equal(["pdf"], invoice.Issue("12345678", Today, Today, false, "staff", Now).FieldErrors.Keys);
+        Assert.Equal(["invoiceNumber"], invoice.Issue("1234", Today, Today, true, "staff", Now).FieldErrors.Keys);
         Assert.Equal(["issuedOn"], invoice.Issue("12345678", Today.AddDays(1), Today, true, "staff", Now).FieldErrors.Keys);
         Assert.True(invoice.Issue("12345678", Today, Today, true, "staff", Now).IsOk);
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
