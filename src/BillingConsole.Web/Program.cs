@@ -74,6 +74,7 @@ app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
 app.MapInvoicesEndpoints();
+app.MapStatementsEndpoints();
 app.MapCultureEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

@@ -9,6 +9,7 @@ public static class InvoicesRegistration
         services.AddSingleton<InvoiceTitlesHandler>();
         services.AddSingleton<DecideInvoiceHandler>();
         services.AddSingleton<GetInvoicesHandler>();
+        services.AddSingleton<GetStatementHandler>();
         return services;
     }
 }
