@@ -24,7 +24,7 @@ public sealed class RechargeFormTests : BillingTestContext
     [InlineData("0", "greater than 0")]
     [InlineData("12.345", "at most 2 decimals")]
     [InlineData("abc", "at most 2 decimals")]
-    [InlineData("1000000.01", "at most 1000000.00")]
+    [InlineData("1000000.01", "at most ¥1,000,000.00")]
     public void R1_BadAmount_ShowsMessageNextToTheField_AndSubmitStaysDisabled(string amount, string message)
     {
         var cut = RenderForm();
