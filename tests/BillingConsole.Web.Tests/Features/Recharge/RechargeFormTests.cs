@@ -53,6 +53,22 @@ public sealed class RechargeFormTests : BillingTestContext
         Assert.Equal(true, submitted?.AcknowledgeOriginalRoute);
     }
 
+    [Theory]
+    [InlineData("１，０００", "1000")]
+    [InlineData(" 1,000.50 ", "1000.50")]
+    [InlineData("２５０．５０", "250.50")]
+    public void R1_Issue15_6_FullWidthGroupedOrSpacedAmount_IsNormalizedAndSubmitted(string typed, string sent)
+    {
+        var cut = RenderForm();
+
+        TypeAmount(cut, typed);
+        ChooseMethod(cut, "Offline remittance");
+
+        Assert.False(SubmitDisabled(cut));
+        cut.Find("[data-testid=recharge-submit]").Click();
+        Assert.Equal(new RechargeFormValue(sent, "offline", false), submitted);
+    }
+
     [Fact]
     public void R1_Offline_HidesTheAcknowledgement_AndSubmitsWithoutIt()
     {
