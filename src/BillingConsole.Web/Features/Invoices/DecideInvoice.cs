@@ -24,7 +24,7 @@ public sealed class DecideInvoiceHandler(IDbContextFactory<BillingDbContext> dbF
         {
             return Task.FromResult(Result<InvoiceRow>.Invalid("pdf", pdfError));
         }
-        return DecideAsync(cmd.InvoiceId, "invoice.issue", (invoice, db, now) =>
+        return DecideAsync(cmd.InvoiceId, "invoice.issue", hasPdf ? cmd.Pdf : null, (invoice, db, now) =>
         {
             var today = calendar.DayOf(now);
             if (cmd.RequirePdf && !hasPdf && !invoice.Paper)
@@ -38,14 +38,14 @@ public sealed class DecideInvoiceHandler(IDbContextFactory<BillingDbContext> dbF
     }
 
     public Task<Result<InvoiceRow>> RejectAsync(Guid invoiceId, string? reason, string staffUserId, CancellationToken ct) =>
-        DecideAsync(invoiceId, "invoice.reject", (invoice, _, now) => invoice.Reject(reason, staffUserId, now),
+        DecideAsync(invoiceId, "invoice.reject", null, (invoice, _, now) => invoice.Reject(reason, staffUserId, now),
             i => i.RejectionReason!, ct);
 
     public Task<Result<InvoiceRow>> ReverseAsync(Guid invoiceId, string? reason, string staffUserId, CancellationToken ct) =>
-        DecideAsync(invoiceId, "invoice.reverse", (invoice, _, now) => invoice.Reverse(reason, staffUserId, now),
+        DecideAsync(invoiceId, "invoice.reverse", null, (invoice, _, now) => invoice.Reverse(reason, staffUserId, now),
             i => $"{i.InvoiceNumber}: {i.ReversalReason}", ct);
 
-    private Task<Result<InvoiceRow>> DecideAsync(Guid invoiceId, string action,
+    private Task<Result<InvoiceRow>> DecideAsync(Guid invoiceId, string action, byte[]? pdf,
         Func<Invoice, BillingDbContext, DateTime, Result<Invoice>> decide, Func<Invoice, string> details, CancellationToken ct) =>
         ConcurrencyRetry.ExecuteAsync(async attemptCt =>
         {
@@ -56,7 +56,7 @@ public sealed class DecideInvoiceHandler(IDbContextFactory<BillingDbContext> dbF
             var decided = decide(invoice, db, now);
             if (!decided.IsOk) return decided.Cast<InvoiceRow>();
             audit.Add(db, action, $"invoice {invoice.Id}", $"{invoice.Amount.ToFenString()}; {details(invoice)}", invoice.AccountId);
-            await InvoiceMessages.AddAsync(db, invoice, now, attemptCt);
+            await InvoiceMessages.AddAsync(db, invoice, now, attemptCt, pdf);
             await db.SaveChangesAsync(attemptCt);
             var name = await db.Accounts.Where(a => a.Id == invoice.AccountId).Select(a => a.Name).FirstAsync(attemptCt);
             logger.LogInformation("DecideInvoice: invoice {InvoiceId} {Status}", invoice.Id, invoice.Status);

@@ -13,16 +13,16 @@ internal static class InvoiceMessages
 {
     public const string Kind = "invoice";
 
-    public static async Task AddAsync(BillingDbContext db, Invoice invoice, DateTime nowUtc, CancellationToken ct)
+    public static async Task AddAsync(BillingDbContext db, Invoice invoice, DateTime nowUtc, CancellationToken ct, byte[]? pdf = null)
     {
         var amount = invoice.Amount.ToFenString();
         var (title, body) = invoice.Status switch
         {
             InvoiceStatus.Issued => ($"发票已开具 · Invoice issued: ¥{amount}",
                 $"您申请的{TypeZh(invoice.Type)}（¥{amount}，抬头：{invoice.TitleName}）已开具，发票号码 {invoice.InvoiceNumber}，" +
-                $"开票日期 {invoice.IssuedOn:yyyy-MM-dd}。" + (invoice.HasPdf ? "请在费用中心「发票」页面下载 PDF。" : "纸质发票将邮寄至您填写的地址。") +
+                $"开票日期 {invoice.IssuedOn:yyyy-MM-dd}。" + (invoice.HasPdf ? "PDF 见附件，也可在费用中心「发票」页面下载。" : "纸质发票将邮寄至您填写的地址。") +
                 $"\n\nYour invoice of ¥{amount} ({invoice.TitleName}) was issued: number {invoice.InvoiceNumber}, " +
-                $"dated {invoice.IssuedOn:yyyy-MM-dd}. " + (invoice.HasPdf ? "Download the PDF on the Invoices page of the console." : "The paper invoice is posted to your address.")),
+                $"dated {invoice.IssuedOn:yyyy-MM-dd}. " + (invoice.HasPdf ? "The PDF is attached and on the Invoices page of the console." : "The paper invoice is posted to your address.")),
             InvoiceStatus.Rejected => ($"发票申请被驳回 · Invoice request rejected: ¥{amount}",
                 $"您申请的{TypeZh(invoice.Type)}（¥{amount}，抬头：{invoice.TitleName}）被驳回，原因：{invoice.RejectionReason}。金额已恢复为可开票金额，可修改后重新申请。" +
                 $"\n\nYour invoice request of ¥{amount} ({invoice.TitleName}) was rejected: {invoice.RejectionReason}. " +
@@ -39,8 +39,11 @@ internal static class InvoiceMessages
         foreach (var to in recipients)
         {
             var subject = "[费用中心 BillingConsole] " + notification.Title;
-            db.OutboundEmails.Add(OutboundEmail.Create(notification.Id, to,
-                subject.Length <= Notification.TitleMaxLength ? subject : subject[..Notification.TitleMaxLength], notification.Body, nowUtc));
+            var email = OutboundEmail.Create(notification.Id, to,
+                subject.Length <= Notification.TitleMaxLength ? subject : subject[..Notification.TitleMaxLength], notification.Body, nowUtc);
+            // SPEC V4: the issued invoice travels with its e-mail.
+            if (pdf is { Length: > 0 }) email.WithAttachment($"发票-{invoice.InvoiceNumber}.pdf", pdf);
+            db.OutboundEmails.Add(email);
         }
     }
 

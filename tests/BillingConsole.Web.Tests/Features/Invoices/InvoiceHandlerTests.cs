@@ -99,6 +99,10 @@ public sealed class InvoiceHandlerTests
             Assert.Equal(3, messages.Count);
             Assert.Contains(messages, m => m.Body.Contains("26332000000123456789") && m.Title.StartsWith("发票已开具"));
             Assert.Equal(3, await db.OutboundEmails.CountAsync(e => e.To == "ap@example.com"));
+            var withPdf = await db.OutboundEmails.Where(e => e.AttachmentContent != null).ToListAsync();
+            Assert.NotEmpty(withPdf); // the issue e-mails carry the PDF (SPEC V4)
+            Assert.All(withPdf, e => Assert.Equal(InvoicesWorld.Pdf, e.AttachmentContent));
+            Assert.All(withPdf, e => Assert.Equal("发票-26332000000123456789.pdf", e.AttachmentFileName));
             return 0;
         });
     }

@@ -11,6 +11,20 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "AttachmentContent",
+                table: "OutboundEmails",
+                type: "BLOB",
+                maxLength: 5242880,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentFileName",
+                table: "OutboundEmails",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Invoices",
                 columns: table => new
@@ -152,6 +166,14 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentContent",
+                table: "OutboundEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentFileName",
+                table: "OutboundEmails");
         }
     }
 }
