@@ -55,6 +55,34 @@ public static class AcsSigner
         return request;
     }
 
+    /// <summary>
+    /// The legacy RPC v1 form (section 3.5) as an old SDK core sends it: everything in the query, no x-acs headers,
+    /// <c>Signature = base64(HMAC-SHA1(secret + "&amp;", "POST&amp;%2F&amp;" + enc(canonical)))</c>.
+    /// </summary>
+    public static HttpRequestMessage LegacyRequest(Uri baseAddress, AcsKey key, string action, DateTime dateUtc,
+        IReadOnlyDictionary<string, string>? parameters = null, string? nonce = null)
+    {
+        var all = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AccessKeyId"] = key.AccessKeyId,
+            ["Action"] = action,
+            ["Format"] = "json",
+            ["SignatureMethod"] = "HMAC-SHA1",
+            ["SignatureNonce"] = nonce ?? Guid.NewGuid().ToString("N"),
+            ["SignatureVersion"] = "1.0",
+            ["Timestamp"] = dateUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["Version"] = "2017-12-14",
+        };
+        foreach (var (name, value) in parameters ?? new Dictionary<string, string>()) all[name] = value;
+        var canonical = string.Join('&', all.Select(p => Enc(p.Key) + "=" + Enc(p.Value)));
+        var toSign = "POST&" + Enc("/") + "&" + Enc(canonical);
+        var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(key.AccessKeySecret + "&"),
+            Encoding.UTF8.GetBytes(toSign)));
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/?" + canonical + "&Signature=" + Enc(signature)));
+        request.Content = new ByteArrayContent([]);
+        return request;
+    }
+
     /// <summary>Sends a signed call and returns the status and the parsed JSON body.</summary>
     public static async Task<(int Status, JsonElement Body)> CallAsync(this HttpClient client, AcsKey key, string action,
         DateTime dateUtc, IReadOnlyDictionary<string, string>? parameters = null, string? nonce = null)

@@ -174,4 +174,27 @@ public sealed class OpenApiEndpointTests(OpenApiApp app) : IClassFixture<OpenApi
 
         AssertError(413, "RequestBodyTooLarge", answer);
     }
+
+    [Fact]
+    public async Task LegacyV1Signature_WithoutXAcsHeaders_IsAccepted_AndChecked()
+    {
+        var account = await OpenApiWorld.NewAccountAsync(app);
+        var nonce = Guid.NewGuid().ToString("N");
+        var wrong = account.AccessKey with { AccessKeySecret = "wrong-secret" };
+
+        var ok = await AcsSigner.SendAsync(Client(), AcsSigner.LegacyRequest(Client().BaseAddress!, account.AccessKey,
+            "QueryBillOverview", Now, new Dictionary<string, string> { ["BillingCycle"] = "2026-11" }, nonce));
+        var replay = await AcsSigner.SendAsync(Client(), AcsSigner.LegacyRequest(Client().BaseAddress!, account.AccessKey,
+            "QueryAccountBalance", Now, nonce: nonce));
+        var mismatch = await AcsSigner.SendAsync(Client(), AcsSigner.LegacyRequest(Client().BaseAddress!, wrong,
+            "QueryAccountBalance", Now));
+        var expired = await AcsSigner.SendAsync(Client(), AcsSigner.LegacyRequest(Client().BaseAddress!, account.AccessKey,
+            "QueryAccountBalance", Now.AddMinutes(-20)));
+
+        Assert.Equal(200, ok.Status);
+        Assert.Equal("2026-11", ok.Body.GetProperty("Data").GetProperty("BillingCycle").GetString());
+        AssertError(400, "SignatureNonceUsed", replay);
+        AssertError(400, "SignatureDoesNotMatch", mismatch);
+        AssertError(400, "InvalidTimeStamp.Expired", expired);
+    }
 }

@@ -213,3 +213,15 @@ test('Without x-acs-action, / is still the console', async () => {
   const r = await fetch(`${app.base}/`, { redirect: 'manual' });
   assert.ok(!(r.headers.get('content-type') || '').includes('json'));
 });
+
+test('The legacy v1 signature (signatureAlgorithm v2, HMAC-SHA1 in the query) is accepted too', async () => {
+  const legacy = (secret) => new Bss.default(new $OpenApiUtil.Config({
+    accessKeyId: billed.accessKeyId, accessKeySecret: secret, endpoint: app.endpoint, protocol: 'http', signatureAlgorithm: 'v2',
+  }));
+  const balance = await legacy(billed.accessKeySecret).queryAccountBalance();
+  assert.equal(balance.body.data.currency, 'CNY');
+  const overview = await legacy(billed.accessKeySecret).queryBillOverview(
+    new Bss.QueryBillOverviewRequest({ billingCycle: yesterday().cycle, productCode: 'cloudauth' }));
+  assert.ok(overview.body.data.items.item.length >= 1);
+  await assert.rejects(legacy(billed.accessKeySecret + 'x').queryAccountBalance(), (e) => e.code === 'SignatureDoesNotMatch');
+});

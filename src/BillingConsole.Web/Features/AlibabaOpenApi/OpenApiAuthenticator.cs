@@ -50,44 +50,30 @@ public sealed class OpenApiAuthenticator : IDisposable
 
     public async Task<OpenApiCaller> VerifyAsync(SignedRequest request, CancellationToken ct)
     {
-        var auth = Acs3Authorization.Parse(request.Header("authorization"));
-        if (auth is null || !AccessKey.IsWellFormedId(auth.AccessKeyId)
-            || Acs3Signature.RequiredSignedHeaders.Any(h => !auth.SignedHeaders.Contains(h, StringComparer.Ordinal)))
-        {
-            throw new OpenApiException(OpenApiErrors.IncompleteSignature);
-        }
-        using (var lease = limiter.AttemptAcquire(auth.AccessKeyId))
+        var claim = request.Header("authorization") is null && LegacySignature.Parse(request) is { } legacy
+            ? legacy
+            : Acs3Claim(request);
+        using (var lease = limiter.AttemptAcquire(claim.AccessKeyId))
         {
             if (!lease.IsAcquired) throw new OpenApiException(OpenApiErrors.Throttling);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.AccessKeys.AsNoTracking().FirstOrDefaultAsync(k => k.AccessKeyId == auth.AccessKeyId, ct)
+        var key = await db.AccessKeys.AsNoTracking().FirstOrDefaultAsync(k => k.AccessKeyId == claim.AccessKeyId, ct)
             ?? throw new OpenApiException(OpenApiErrors.AccessKeyNotFound);
         if (!key.IsActive) throw new OpenApiException(OpenApiErrors.AccessKeyInactive);
-
-        var payloadHash = Acs3Signature.HashPayload(request.Body);
-        if (!string.Equals(request.Header("x-acs-content-sha256")?.Trim(), payloadHash, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new OpenApiException(OpenApiErrors.ContentHashMismatch());
-        }
-        var canonical = Acs3Signature.CanonicalRequest(request.Method, request.RawQuery, auth.SignedHeaders, request.Header, payloadHash);
-        var stringToSign = Acs3Signature.StringToSign(canonical);
         var secret = secrets.Unprotect(key.ProtectedSecret) ?? throw new OpenApiException(OpenApiErrors.InternalError);
-        if (!Acs3Signature.Matches(Acs3Signature.Sign(secret, stringToSign), auth.Signature))
-        {
-            throw new OpenApiException(OpenApiErrors.SignatureDoesNotMatch(stringToSign));
-        }
+        if (claim.Check(secret) is { } refused) throw new OpenApiException(refused);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!DateTime.TryParseExact(request.Header("x-acs-date")?.Trim(), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+        if (!DateTime.TryParseExact(claim.Date?.Trim(), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
         {
             throw new OpenApiException(OpenApiErrors.InvalidTimeStampFormat);
         }
         if ((now - date).Duration() > options.DateWindow) throw new OpenApiException(OpenApiErrors.InvalidTimeStampExpired);
 
-        var nonce = request.Header("x-acs-signature-nonce")?.Trim();
+        var nonce = claim.Nonce?.Trim();
         if (string.IsNullOrEmpty(nonce) || nonce.Length > AccessKeyNonce.MaxNonceLength)
         {
             throw new OpenApiException(OpenApiErrors.InvalidParameter("x-acs-signature-nonce"));
@@ -105,6 +91,31 @@ public sealed class OpenApiAuthenticator : IDisposable
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), ct);
         }
         return new OpenApiCaller(key.AccountId, key.AccessKeyId);
+    }
+
+    /// <summary>ACS3-HMAC-SHA256 (section 3.1): the payload hash, then the signature over the headers the client named.</summary>
+    private static SignatureClaim Acs3Claim(SignedRequest request)
+    {
+        var auth = Acs3Authorization.Parse(request.Header("authorization"));
+        if (auth is null || !AccessKey.IsWellFormedId(auth.AccessKeyId)
+            || Acs3Signature.RequiredSignedHeaders.Any(h => !auth.SignedHeaders.Contains(h, StringComparer.Ordinal)))
+        {
+            throw new OpenApiException(OpenApiErrors.IncompleteSignature);
+        }
+        return new SignatureClaim(auth.AccessKeyId, request.Header("x-acs-date"), request.Header("x-acs-signature-nonce"), secret =>
+        {
+            var payloadHash = Acs3Signature.HashPayload(request.Body);
+            if (!string.Equals(request.Header("x-acs-content-sha256")?.Trim(), payloadHash, StringComparison.OrdinalIgnoreCase))
+            {
+                return OpenApiErrors.ContentHashMismatch();
+            }
+            var canonical = Acs3Signature.CanonicalRequest(request.Method, request.RawQuery, auth.SignedHeaders, request.Header,
+                payloadHash);
+            var stringToSign = Acs3Signature.StringToSign(canonical);
+            return Acs3Signature.Matches(Acs3Signature.Sign(secret, stringToSign), auth.Signature)
+                ? null
+                : OpenApiErrors.SignatureDoesNotMatch(stringToSign);
+        });
     }
 
     public void Dispose() => limiter.Dispose();

@@ -25,7 +25,7 @@ internal sealed class OpenApiGateway(RequestDelegate next, OpenApiAuthenticator 
     private readonly int maxBodyBytes = options.Value.MaxBodyBytes;
 
     public static bool IsOpenApiCall(HttpRequest request) =>
-        request.Path == "/" && request.Headers.ContainsKey("x-acs-action");
+        request.Path == "/" && (request.Headers.ContainsKey("x-acs-action") || LegacySignature.IsPresent(request));
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -42,8 +42,9 @@ internal sealed class OpenApiGateway(RequestDelegate next, OpenApiAuthenticator 
             var request = context.Request;
             var signed = new SignedRequest(request.Method, request.QueryString.Value, Header(request), body);
             var caller = await authenticator.VerifyAsync(signed, ct);
-            var action = request.Headers["x-acs-action"].ToString();
-            if (request.Headers["x-acs-version"].ToString() != Version || !byAction.TryGetValue(action, out var operation))
+            // The legacy v1 signature carries both in the query too (older clients send no x-acs-* headers).
+            var action = HeaderOr(request, "x-acs-action", "Action");
+            if (HeaderOr(request, "x-acs-version", "Version") != Version || !byAction.TryGetValue(action, out var operation))
             {
                 throw new OpenApiException(OpenApiErrors.InvalidAction);
             }
@@ -62,6 +63,9 @@ internal sealed class OpenApiGateway(RequestDelegate next, OpenApiAuthenticator 
             await WriteErrorAsync(context, requestId, OpenApiErrors.InternalError, ct);
         }
     }
+
+    private static string HeaderOr(HttpRequest request, string header, string queryName) =>
+        request.Headers.TryGetValue(header, out var value) ? value.ToString() : request.Query[queryName].ToString();
 
     /// <summary>A header as received; several values joined by ',' as the SDK would have signed them.</summary>
     private static Func<string, string?> Header(HttpRequest request) => name =>
