@@ -1,3 +1,6 @@
+using BillingConsole.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace BillingConsole.Web.Features.AlibabaOpenApi;
 
 public static class AlibabaOpenApiRegistration
@@ -7,7 +10,10 @@ public static class AlibabaOpenApiRegistration
         services.AddOptions<OpenApiOptions>().BindConfiguration("AlibabaOpenApi");
         services.AddSingleton<AccessKeySecrets>();
         services.AddSingleton<AccessKeysHandler>();
-        services.AddSingleton<SignatureNonces>();
+        services.AddSingleton(sp => new SignatureNonces(sp.GetRequiredService<IDbContextFactory<BillingDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DatabaseOptions>().IsSqlite ? sp.GetRequiredService<SqliteNonceBatcher>() : null));
+        services.AddSingleton<SqliteNonceBatcher>();
         services.AddSingleton<OpenApiAuthenticator>();
         services.AddSingleton<IBssOperation, QueryAccountBalance>();
         services.AddSingleton<IBssOperation, QueryResourcePackageInstances>();

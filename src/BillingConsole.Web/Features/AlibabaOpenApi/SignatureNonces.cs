@@ -8,8 +8,10 @@ namespace BillingConsole.Web.Features.AlibabaOpenApi;
 /// The nonce store (section 3.1 step 10): a nonce is claimed by inserting (AccessKeyId, nonce) under the table's
 /// primary key, so of two requests with one nonce, on one node or on two nodes sharing PostgreSQL, exactly one wins.
 /// Rows live until their request's date leaves the window, then a node purges them (at most once a minute each).
+/// On SQLite the inserts go through <see cref="SqliteNonceBatcher"/> (group commit).
 /// </summary>
-public sealed class SignatureNonces(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock)
+public sealed class SignatureNonces(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
+    SqliteNonceBatcher? sqlite = null)
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(1);
     private long nextPurgeTicks;
@@ -18,6 +20,7 @@ public sealed class SignatureNonces(IDbContextFactory<BillingDbContext> dbFactor
     public async Task<bool> TryClaimAsync(string accessKeyId, string nonce, DateTime expiresAtUtc, CancellationToken ct)
     {
         await PurgeIfDueAsync(ct);
+        if (sqlite is not null) return await sqlite.ClaimAsync(accessKeyId, nonce, expiresAtUtc).WaitAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AccessKeyNonces.Add(new AccessKeyNonce(accessKeyId, nonce, expiresAtUtc));
         try
