@@ -3,6 +3,7 @@ using BillingConsole.Web.Api;
 using BillingConsole.Web.Components;
 using BillingConsole.Web.Components.Account;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.AlibabaOpenApi;
 using BillingConsole.Web.Features.Localization;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
@@ -32,6 +33,7 @@ builder.Services.AddRecharge(builder.Configuration);
 builder.Services.AddMetering(builder.Configuration);
 builder.Services.AddSupport(builder.Configuration);
 builder.Services.AddConsoleLocalization();
+builder.Services.AddAlibabaOpenApi();
 
 var app = builder.Build();
 
@@ -46,6 +48,8 @@ if (!app.Environment.IsDevelopment())
 }
 // Answers the common entitlement check before routing and the rest of the pipeline (issue #7); everything else
 // falls through. Routing is placed explicitly after it: otherwise WebApplication runs routing first.
+// The Alibaba Cloud compatible OpenAPI (issue #18): `/` with an x-acs-action header, answered before everything below.
+app.UseAlibabaOpenApi();
 app.UseEntitlementFastPath();
 app.UseRouting();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -64,6 +68,7 @@ app.MapHealthEndpoints();
 app.MapJobsDashboard();
 app.MapJobEndpoints();
 app.MapAccountEndpoints();
+app.MapAccessKeyEndpoints();
 app.MapRechargeEndpoints();
 app.MapSandboxEndpoints();
 app.MapMeteringEndpoints();

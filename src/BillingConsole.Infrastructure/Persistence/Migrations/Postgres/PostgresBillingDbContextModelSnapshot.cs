@@ -601,6 +601,73 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessKeyId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKeyNonce", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccessKeyId", "Nonce");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("AccessKeyNonces");
+                });
+
             modelBuilder.Entity("BillingConsole.Domain.Payments.Recharge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1613,6 +1680,15 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("BillingConsole.Domain.Notifications.Notification", null)
                         .WithMany()
                         .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKey", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

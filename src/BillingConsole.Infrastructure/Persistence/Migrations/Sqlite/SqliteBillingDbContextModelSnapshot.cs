@@ -590,6 +590,73 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessKeyId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKeyNonce", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccessKeyId", "Nonce");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("AccessKeyNonces");
+                });
+
             modelBuilder.Entity("BillingConsole.Domain.Payments.Recharge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1596,6 +1663,15 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("BillingConsole.Domain.Notifications.Notification", null)
                         .WithMany()
                         .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.OpenApi.AccessKey", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
