@@ -15,7 +15,8 @@ using BillingConsole.Web.Jobs;
 using BillingConsole.Web.Security;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostLayout.Options(args));
+builder.UseBuildStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -34,6 +35,7 @@ builder.Services.AddSupport(builder.Configuration);
 builder.Services.AddConsoleLocalization();
 
 var app = builder.Build();
+app.CheckStaticAssets();
 
 app.UseForwardedHeadersIfEnabled(app.Configuration);
 app.UseSecurityHeaders();
