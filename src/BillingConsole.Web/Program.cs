@@ -17,13 +17,14 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(HostLayout.Options(args));
 builder.UseBuildStaticWebAssets();
+builder.UseJsonLogsIfEnabled();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddBillingPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddBillingIdentity();
 builder.Services.AddBillingApi();
-builder.Services.AddOperations();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddResourcePacks();

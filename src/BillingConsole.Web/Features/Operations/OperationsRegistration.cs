@@ -5,7 +5,7 @@ namespace BillingConsole.Web.Features.Operations;
 
 public static class OperationsRegistration
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogSeeder>();
@@ -13,6 +13,8 @@ public static class OperationsRegistration
         services.AddSingleton<DemoHistory>();
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddReadinessChecks();
+        services.AddTelemetry(configuration);
         return services;
     }
 }
