@@ -15,6 +15,9 @@ using BillingConsole.Web.Jobs;
 using BillingConsole.Web.Security;
 using MudBlazor.Services;
 
+// Operator commands (docs/deploy.md "Backups"): backup --to <file>, restore --from <file>.
+if (BackupCommands.IsCommand(args)) return await BackupCommands.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(HostLayout.Options(args));
 builder.UseBuildStaticWebAssets();
 builder.UseJsonLogsIfEnabled();
@@ -80,3 +83,4 @@ app.MapAdditionalIdentityEndpoints();
 
 await app.InitializeAsync();
 await app.RunAsync();
+return 0;

@@ -1,5 +1,6 @@
 using BillingConsole.Web.Features.Demo;
 using BillingConsole.Web.Features.Pricing;
+using BillingConsole.Web.Jobs;
 
 namespace BillingConsole.Web.Features.Operations;
 
@@ -15,6 +16,8 @@ public static class OperationsRegistration
         services.AddOpenApi();
         services.AddReadinessChecks();
         services.AddTelemetry(configuration);
+        services.AddSingleton<RawEventRetentionHandler>();
+        services.AddScoped<IBillingJob, RawEventRetentionJob>();
         return services;
     }
 }
