@@ -76,6 +76,26 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Runs an operator command of the app (<c>backup</c>, <c>restore</c>) on the files of <paramref name="dataFolder"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataFolder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Dll, .. args])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Billing"] = $"Data Source={Path.Combine(dataFolder, "billing.db")}";
+        start.Environment["ConnectionStrings__Hangfire"] = $"Data Source={Path.Combine(dataFolder, "hangfire.db")}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     public HttpClient Client(string? bearer = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
