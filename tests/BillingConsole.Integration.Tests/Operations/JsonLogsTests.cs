@@ -11,11 +11,14 @@ public sealed class JsonLogsTests
     public async Task EveryLine_IsOneJsonObject_WithoutSecrets()
     {
         const string password = "Json#Logs2026secret";
+        const string bootstrapPassword = "Bootstrap#2026secret";
         await using var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["Logging__Json"] = "true",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+            ["Admin__Bootstrap__Email"] = "first-admin@example.com",
+            ["Admin__Bootstrap__Password"] = bootstrapPassword,
         });
         var admin = app.Client(AppProcess.AdminToken);
         var created = await admin.PostAsJsonAsync("/api/v1/admin/accounts",
@@ -35,9 +38,11 @@ public sealed class JsonLogsTests
             Assert.True(entry.RootElement.TryGetProperty("Message", out _), line);
         }
         Assert.Contains(lines, l => l.Contains("daily-billing", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("created the administrator", StringComparison.Ordinal));
         var everything = app.StandardOutput + app.StandardError;
         Assert.DoesNotContain(AppProcess.AdminToken, everything);
         Assert.DoesNotContain("wrong-token-that-must-not-be-logged", everything);
         Assert.DoesNotContain(password, everything);
+        Assert.DoesNotContain(bootstrapPassword, everything);
     }
 }

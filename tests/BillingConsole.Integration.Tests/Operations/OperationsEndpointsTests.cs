@@ -6,6 +6,9 @@ using BillingConsole.Integration.Tests.Infrastructure;
 using BillingConsole.Integration.Tests.Metering;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
+using BillingConsole.Web.Jobs;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BillingConsole.Integration.Tests.Operations;
@@ -95,6 +98,19 @@ public sealed class OperationsEndpointsTests(OperationsEndpointsTests.App app) :
         Assert.Equal(1, metrics.Count("billing.daily_run.duration"));
         Assert.Equal(1, metrics.Sum("billing.job.runs", "job=daily-billing"));
         Assert.Equal(2, metrics.Sum("billing.job.runs", "outcome=succeeded"));
+    }
+
+    [Fact]
+    public void FailedHangfireJobAttempts_AreCounted_ThroughTheServersFilterProvider()
+    {
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var id = jobs.Schedule<JobRunner>(r => r.RunAsync("no-such-job", CancellationToken.None), TimeSpan.FromDays(1));
+
+        // Hangfire's automatic retry turns the failure into a retry, so the job does not end up Failed: counted anyway.
+        jobs.ChangeState(id, new FailedState(new InvalidOperationException("test failure")), null);
+
+        Assert.Equal(1, metrics.Sum("billing.hangfire.job_failures", "job=JobRunner.RunAsync"));
     }
 
     [Theory]

@@ -18,6 +18,7 @@ const repo = path.resolve(here, '../../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'billing-published-'));
 const adminToken = 'published-smoke-admin-token-0123456789';
 const owner = { email: 'owner@published.example', password: 'Published#2026' };
+const staffAdmin = { email: 'admin@published.example', password: 'PublishedAdmin#2026' };
 let app;
 let output = '';
 let baseUrl;
@@ -74,6 +75,8 @@ before(async () => {
       ConnectionStrings__Hangfire: `Data Source=${path.join(data, 'hangfire.db')}`,
       Admin__ApiToken: adminToken,
       Email__PickupDirectory: path.join(data, 'mail'),
+      Admin__Bootstrap__Email: staffAdmin.email,
+      Admin__Bootstrap__Password: staffAdmin.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -123,6 +126,16 @@ test('the sign-in page and every script and style it links load with the right c
   }
 });
 
+async function signIn(page, who) {
+  await page.goto('/Account/Login');
+  await page.fill('#Input\\.Email', who.email);
+  await page.fill('#Input\\.Password', who.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/Account/Login'));
+  // The layout marks itself interactive after its first render on the live circuit (WebSocket).
+  await page.locator('[data-testid=circuit][data-interactive=true]').waitFor({ state: 'attached' });
+}
+
 test('a headless browser signs in and reaches an interactive, styled page', async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -134,18 +147,31 @@ test('a headless browser signs in and reaches an interactive, styled page', asyn
     const page = await context.newPage();
     const failed = [];
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
-    await page.goto('/Account/Login');
-    await page.fill('#Input\\.Email', owner.email);
-    await page.fill('#Input\\.Password', owner.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/Account/Login'));
-    // The layout marks itself interactive after its first render on the live circuit (WebSocket).
-    await page.locator('[data-testid=circuit][data-interactive=true]').waitFor({ state: 'attached' });
+    await signIn(page, owner);
     const mudRules = await page.evaluate(() => [...document.styleSheets]
       .filter((s) => (s.href ?? '').includes('MudBlazor'))
       .reduce((n, s) => n + s.cssRules.length, 0));
     assert.ok(mudRules > 100, `MudBlazor's stylesheet has ${mudRules} rules`);
     assert.deepEqual(failed, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the administrator from Admin:Bootstrap signs in to the staff console', async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN' });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await signIn(page, staffAdmin);
+    await page.goto('/staff');
+    await page.locator('[data-testid=circuit][data-interactive=true]').waitFor({ state: 'attached' });
+    await page.locator('[data-testid=account-search-button]').waitFor();
+    assert.ok(!output.includes(staffAdmin.password), 'the bootstrap password is in the log');
   } finally {
     await browser.close();
   }

@@ -33,6 +33,7 @@ public sealed class BillingMetrics
     private readonly Counter<long> webhookDeliveries;
     private readonly Counter<long> jobRuns;
     private readonly Counter<long> retentionDeleted;
+    private readonly Counter<long> hangfireFailures;
     private long accountsInArrears;
     private long accountsSuspended;
 
@@ -58,6 +59,8 @@ public sealed class BillingMetrics
         webhookDeliveries = meter.CreateCounter<long>("billing.webhook.deliveries", "{delivery}",
             "Webhook delivery attempts, by outcome.");
         jobRuns = meter.CreateCounter<long>("billing.job.runs", "{run}", "Background job runs, by job and outcome.");
+        hangfireFailures = meter.CreateCounter<long>("billing.hangfire.job_failures", "{attempt}",
+            "Failed Hangfire job attempts, by job (Type.Method); Hangfire retries them.");
         retentionDeleted = meter.CreateCounter<long>("billing.retention.deleted_events", "{event}",
             "Raw usage events deleted by the retention job.");
         meter.CreateObservableGauge("billing.accounts.in_arrears", () => Interlocked.Read(ref accountsInArrears),
@@ -132,6 +135,9 @@ public sealed class BillingMetrics
     /// <param name="outcome">succeeded or failed.</param>
     public void JobRun(string job, string outcome) =>
         jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void HangfireJobFailed(string job) =>
+        hangfireFailures.Add(1, new KeyValuePair<string, object?>("job", job));
 
     public void RetentionDeleted(long events)
     {

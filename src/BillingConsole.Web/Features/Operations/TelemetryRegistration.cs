@@ -1,4 +1,5 @@
 using BillingConsole.Web.Api;
+using Hangfire.Common;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -19,6 +20,8 @@ public static class TelemetryRegistration
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BillingMetrics>();
+        // Before AddJobs: Hangfire.AspNetCore only adds its own filter provider when none is registered.
+        services.AddSingleton(sp => JobFailureMetrics.Provider(sp.GetRequiredService<BillingMetrics>()));
         var endpoint = configuration["OpenTelemetry:Endpoint"] is { Length: > 0 } e ? new Uri(e) : null;
         var protocol = string.Equals(configuration["OpenTelemetry:Protocol"], "http/protobuf", StringComparison.OrdinalIgnoreCase)
             ? OtlpExportProtocol.HttpProtobuf
