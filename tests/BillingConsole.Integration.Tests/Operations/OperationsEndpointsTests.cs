@@ -83,7 +83,9 @@ public sealed class OperationsEndpointsTests(OperationsEndpointsTests.App app) :
         Assert.Equal(1, metrics.Sum("billing.usage.events", "outcome=duplicate"));
         Assert.Equal(1, metrics.Sum("billing.usage.events", "outcome=rejected"));
         Assert.Equal(1, metrics.Count("billing.usage.ingest.duration"));
-        Assert.True(fastPath.Answered > fastBefore, "the fast path answered none of the checks");
+        // On SQLite the second and third checks are key cache hits answered by the fast path; on PostgreSQL the cache
+        // is off (docs/metering.md) and the endpoint answers all three.
+        if (app.Provider == "Sqlite") Assert.True(fastPath.Answered > fastBefore, "the fast path answered none of the checks");
         Assert.Equal(3, metrics.Sum("billing.entitlement.answers", "status=active"));
     }
 
