@@ -16,14 +16,19 @@ using BillingConsole.Web.Jobs;
 using BillingConsole.Web.Security;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// Operator commands (docs/deploy.md "Backups"): backup --to <file>, restore --from <file>.
+if (BackupCommands.IsCommand(args)) return await BackupCommands.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(HostLayout.Options(args));
+builder.UseBuildStaticWebAssets();
+builder.UseJsonLogsIfEnabled();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddBillingPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddBillingIdentity();
 builder.Services.AddBillingApi();
-builder.Services.AddOperations();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddResourcePacks();
@@ -36,6 +41,7 @@ builder.Services.AddConsoleLocalization();
 builder.Services.AddAlibabaOpenApi();
 
 var app = builder.Build();
+app.CheckStaticAssets();
 
 app.UseForwardedHeadersIfEnabled(app.Configuration);
 app.UseSecurityHeaders();
@@ -82,3 +88,4 @@ app.MapAdditionalIdentityEndpoints();
 
 await app.InitializeAsync();
 await app.RunAsync();
+return 0;

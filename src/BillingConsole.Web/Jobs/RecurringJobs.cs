@@ -11,8 +11,9 @@ public static class RecurringJobs
     public const string ArrearsEnforcement = "arrears-enforcement";
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
+    public const string RawEventRetention = "raw-event-retention";
 
-    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation];
+    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, RawEventRetention];
 
     public static void Register(IServiceProvider services)
     {
@@ -30,5 +31,8 @@ public static class RecurringJobs
             Cron.Hourly(), inZone);
         manager.AddOrUpdate<JobRunner>(AlertEvaluation, "notifications",
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
+        // Issue #22: old raw events of billed days, at night (docs/operations.md "Retention").
+        manager.AddOrUpdate<JobRunner>(RawEventRetention, "default",
+            r => r.RunAsync(RawEventRetention, CancellationToken.None), Cron.Daily(4, 30), inZone);
     }
 }

@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Security.Claims;
 using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Web.Api;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Security;
 
 namespace BillingConsole.Web.Features.Metering;
@@ -33,7 +35,8 @@ public static class MeteringEndpoints
         return app;
     }
 
-    private static async Task<IResult> PostEventsAsync(HttpContext context, RecordUsageHandler handler, CancellationToken ct)
+    private static async Task<IResult> PostEventsAsync(HttpContext context, RecordUsageHandler handler,
+        BillingMetrics metrics, CancellationToken ct)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -57,16 +60,22 @@ public static class MeteringEndpoints
         reader.AdvanceTo(read.Buffer.End);
         if (!parsed.IsOk) return ApiProblems.From(parsed);
 
+        var started = Stopwatch.GetTimestamp();
+        using var activity = BillingMetrics.Tracing.StartActivity("usage.ingest");
+        activity?.SetTag("billing.usage.batch_size", parsed.Value!.Count);
         var result = await handler.HandleAsync(new RecordUsageCommand(context.User.AccountId(), parsed.Value!), ct);
+        metrics.UsageBatch(result.Accepted, result.Duplicates, result.Rejected.Count, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("billing.usage.accepted", result.Accepted);
         var rejected = result.Rejected.Select(r => new RejectedEventResponse(r.Index, r.EventId, r.Reason)).ToList();
         return TypedResults.Json(new RecordUsageResponse(result.Accepted, result.Duplicates, rejected),
             MeteringJsonContext.Default.RecordUsageResponse);
     }
 
     private static async Task<IResult> GetEntitlementAsync(string? service, ClaimsPrincipal user, GetEntitlementHandler handler,
-        HttpContext context, CancellationToken ct)
+        HttpContext context, BillingMetrics metrics, CancellationToken ct)
     {
         var result = await handler.HandleAsync(user.AccountId(), service, ct, ApiAccountState.Of(context));
+        if (result.IsOk) metrics.EntitlementAnswer(result.Value!.Status);
         return result.ToHttp(e => TypedResults.Json(EntitlementResponse.From(e), MeteringJsonContext.Default.EntitlementResponse));
     }
 

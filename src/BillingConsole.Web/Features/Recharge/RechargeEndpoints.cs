@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Web.Api;
+using BillingConsole.Web.Features.Operations;
 
 namespace BillingConsole.Web.Features.Recharge;
 
@@ -71,14 +72,19 @@ public static class RechargeEndpoints
     }
 
     private static async Task<IResult> NotifyAsync(HttpRequest request, ProcessPaymentNotificationHandler handler,
-        CancellationToken ct)
+        BillingMetrics metrics, CancellationToken ct)
     {
+        using var activity = BillingMetrics.Tracing.StartActivity("payment.notification");
+        activity?.SetTag("billing.payment.gateway", "sandbox");
         if (request.ContentLength > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
         var reply = await handler.HandleAsync(request.Headers[SandboxSigner.TimestampHeader],
             request.Headers[SandboxSigner.SignatureHeader], buffer.ToArray(), ct);
+        var outcome = BillingMetrics.NotificationOutcome(reply.StatusCode, reply.Credited);
+        metrics.PaymentNotification("sandbox", outcome);
+        activity?.SetTag("billing.payment.outcome", outcome);
         return TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
     }
 
