@@ -22,8 +22,8 @@ public static class RechargeEndpoints
 
     public sealed record ConfirmRequest(JsonElement? AmountReceived);
 
-    /// <summary>Notifications are small; anything bigger is not from the gateway.</summary>
-    private const int MaxNotificationBytes = 16 * 1024;
+    /// <summary>Notifications are small; anything bigger is not from the gateway (enforced while reading).</summary>
+    public const int MaxNotificationBytes = 8 * 1024;
 
     public static IEndpointRouteBuilder MapRechargeEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,7 +33,7 @@ public static class RechargeEndpoints
         app.MapAdminApi().WithTags("Admin").MapPost("/recharges/{rechargeId:guid}/confirm", ConfirmAsync)
             .WithName("AdminConfirmRecharge");
         app.MapPost("/api/v1/payments/notify/sandbox", NotifyAsync).AllowAnonymous().WithTags("Payments")
-            .WithName("SandboxNotify");
+            .WithName("SandboxNotify").WithRequestSizeLimit(MaxNotificationBytes);
         return app;
     }
 
@@ -73,10 +73,8 @@ public static class RechargeEndpoints
     private static async Task<IResult> NotifyAsync(HttpRequest request, ProcessPaymentNotificationHandler handler,
         CancellationToken ct)
     {
-        if (request.ContentLength > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
         var reply = await handler.HandleAsync(request.Headers[SandboxSigner.TimestampHeader],
             request.Headers[SandboxSigner.SignatureHeader], buffer.ToArray(), ct);
         return TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
