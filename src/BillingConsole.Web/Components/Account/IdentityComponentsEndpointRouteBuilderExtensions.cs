@@ -44,10 +44,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // Only a path of this site (issue #16): "/evil.example" or "\\evil.example" used to throw in LocalRedirect.
+            return TypedResults.LocalRedirect(BillingConsole.Web.Security.LocalUrl.OrRoot(returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
@@ -114,8 +115,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] AuthenticationStateProvider authenticationStateProvider,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // No form parameter here, so nothing made the antiforgery token required (issue #16): check it.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                throw new AntiforgeryValidationException("The antiforgery token is missing or invalid.");
+            }
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
