@@ -23,6 +23,7 @@ builder.Services.AddBillingPersistence(builder.Configuration, builder.Environmen
 builder.Services.AddBillingIdentity();
 builder.Services.AddBillingApi();
 builder.Services.AddApiProblemResponses();
+builder.Services.AddSecureCookies();
 builder.Services.AddOperations();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
@@ -37,6 +38,7 @@ builder.Services.AddConsoleLocalization();
 var app = builder.Build();
 
 app.UseForwardedHeadersIfEnabled(app.Configuration);
+app.UseSecureCookies();
 app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
