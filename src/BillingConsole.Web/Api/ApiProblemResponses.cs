@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Net.Http.Headers;
 
 namespace BillingConsole.Web.Api;
 
@@ -23,6 +24,13 @@ public static class ApiProblemResponses
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);
+            return;
+        }
+        if (UnknownCharset(context.Request) is { } charset)
+        {
+            // The JSON reader would throw an InvalidOperationException for it: a 500 (issue #16 fuzzing).
+            await ApiProblems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, TitleFor(415),
+                $"The charset '{charset}' is not an encoding this API reads.");
             return;
         }
         try
@@ -53,6 +61,24 @@ public static class ApiProblemResponses
             await ApiProblems.WriteAsync(context, response.StatusCode, TitleFor(response.StatusCode));
         }
     });
+
+    /// <summary>The Content-Type's charset when it names no encoding .NET knows; null otherwise.</summary>
+    private static string? UnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset.ToString().Trim('"'));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return charset.ToString();
+        }
+    }
 
     /// <summary>A title a person can act on for an error that came without one.</summary>
     public static string TitleFor(int status) => status switch

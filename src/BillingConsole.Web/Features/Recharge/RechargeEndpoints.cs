@@ -77,7 +77,10 @@ public static class RechargeEndpoints
         await request.Body.CopyToAsync(buffer, ct);
         var reply = await handler.HandleAsync(request.Headers[SandboxSigner.TimestampHeader],
             request.Headers[SandboxSigner.SignatureHeader], buffer.ToArray(), ct);
-        return TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
+        // The gateway reads only the success reply; a refusal is problem details like every /api error (issue #16).
+        return reply.StatusCode >= 400
+            ? ApiProblems.Problem(reply.StatusCode, reply.Body)
+            : TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
     }
 
     private static string? MoneyText(JsonElement? value) =>
