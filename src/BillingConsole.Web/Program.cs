@@ -78,7 +78,8 @@ app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
 app.MapCultureEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pages post small forms (sign-in, registration, settings); issue #16 gives every route a body limit.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithRequestSizeLimit(RequestBodyLimits.PageFormBytes);
 app.MapAdditionalIdentityEndpoints();
 
 await app.InitializeAsync();

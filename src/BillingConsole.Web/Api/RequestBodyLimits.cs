@@ -29,6 +29,9 @@ public static class RequestBodyLimits
     /// <summary>The default for <c>/api</c> routes that declare nothing: JSON commands of a few fields.</summary>
     public const long DefaultApiBytes = 64 * 1024;
 
+    /// <summary>Server-rendered page forms (Razor component endpoints and the Blazor hub's long-polling posts).</summary>
+    public const long PageFormBytes = 1024 * 1024;
+
     public static TBuilder WithRequestSizeLimit<TBuilder>(this TBuilder builder, long bytes)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequestBodyLimitMetadata(bytes));

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using BillingConsole.Web.Components.Account.Pages;
 using BillingConsole.Web.Components.Account.Pages.Manage;
 using BillingConsole.Infrastructure.Identity;
+using BillingConsole.Web.Api;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -20,7 +21,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var accountGroup = endpoints.MapGroup("/Account");
+        // Sign-out, passkey options and the personal-data download take a few form fields (issue #16 body limits).
+        var accountGroup = endpoints.MapGroup("/Account").WithRequestSizeLimit(16 * 1024);
 
         accountGroup.MapPost("/PerformExternalLogin", (
             HttpContext context,

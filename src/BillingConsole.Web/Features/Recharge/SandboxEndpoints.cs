@@ -15,7 +15,7 @@ public static class SandboxEndpoints
     public static IEndpointRouteBuilder MapSandboxEndpoints(this IEndpointRouteBuilder app)
     {
         var sandbox = app.MapGroup("/sandbox/cashier/{rechargeId:guid}").AllowAnonymous().WithTags("Sandbox")
-            .DisableAntiforgery();
+            .DisableAntiforgery().WithRequestSizeLimit(1024); // the buttons send no body
         sandbox.MapPost("/pay", PayAsync).WithName("SandboxPay");
         sandbox.MapPost("/cancel", CancelAsync).WithName("SandboxCancel");
         return app;
