@@ -28,6 +28,8 @@ builder.Services.AddMudServices();
 builder.Services.AddBillingPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddBillingIdentity();
 builder.Services.AddBillingApi();
+builder.Services.AddApiProblemResponses();
+builder.Services.AddSecureCookies();
 builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
@@ -44,6 +46,7 @@ var app = builder.Build();
 app.CheckStaticAssets();
 
 app.UseForwardedHeadersIfEnabled(app.Configuration);
+app.UseSecureCookies();
 app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
@@ -59,8 +62,11 @@ app.UseAlibabaOpenApi();
 app.UseEntitlementFastPath();
 app.UseRouting();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiProblemResponses();
+app.UseRequestBodyLimits();
 app.UseConsoleAssets();
 app.UseConsoleLocalization();
+app.UseFormErrorPage();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseActor();
@@ -83,7 +89,8 @@ app.MapQuotaAlertEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
 app.MapCultureEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pages post small forms (sign-in, registration, settings); issue #16 gives every route a body limit.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithRequestSizeLimit(RequestBodyLimits.PageFormBytes);
 app.MapAdditionalIdentityEndpoints();
 
 await app.InitializeAsync();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Payments;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,19 @@ public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, Sand
 {
     public bool IsAvailable => options.Value.Sandbox.Enabled;
 
-    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}";
+    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}?t={signer.CashierToken(rechargeId)}";
+
+    /// <summary>
+    /// A payable order, but only for the signed-in owner of its account or a holder of the cashier's signed link
+    /// (<paramref name="token"/>, from <see cref="PayUrl"/>); for anyone else it does not exist (issue #16).
+    /// </summary>
+    public async Task<RechargeRow?> FindForPayerAsync(Guid rechargeId, string? token, ClaimsPrincipal? user, CancellationToken ct)
+    {
+        var row = await FindPayableAsync(rechargeId, ct);
+        if (row is null) return null;
+        var owner = Guid.TryParse(user?.FindFirst(BillingClaims.AccountId)?.Value, out var accountId) && accountId == row.AccountId;
+        return owner || signer.VerifyCashierToken(rechargeId, token) ? row : null;
+    }
 
     /// <summary>What the cashier shows: only pending Alipay / online-banking orders.</summary>
     public async Task<RechargeRow?> FindPayableAsync(Guid rechargeId, CancellationToken ct) =>
