@@ -11,8 +11,9 @@ public static class RecurringJobs
     public const string ArrearsEnforcement = "arrears-enforcement";
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
+    public const string PaymentReconciliation = "payment-reconciliation";
 
-    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation];
+    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, PaymentReconciliation];
 
     public static void Register(IServiceProvider services)
     {
@@ -30,5 +31,7 @@ public static class RecurringJobs
             Cron.Hourly(), inZone);
         manager.AddOrUpdate<JobRunner>(AlertEvaluation, "notifications",
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
+        manager.AddOrUpdate<JobRunner>(PaymentReconciliation, "billing",
+            r => r.RunAsync(PaymentReconciliation, CancellationToken.None), "*/5 * * * *", inZone);
     }
 }

@@ -15,7 +15,7 @@ public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, Sand
 {
     public bool IsAvailable => options.Value.Sandbox.Enabled;
 
-    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}";
+    public string PayUrl(BillingConsole.Domain.Payments.Recharge recharge) => $"/sandbox/cashier/{recharge.Id}";
 
     /// <summary>What the cashier shows: only pending Alipay / online-banking orders.</summary>
     public async Task<RechargeRow?> FindPayableAsync(Guid rechargeId, CancellationToken ct) =>
