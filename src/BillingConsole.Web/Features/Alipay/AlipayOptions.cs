@@ -8,6 +8,8 @@ public sealed class AlipayOptions
     public const string ProductionGateway = "https://openapi.alipay.com/gateway.do";
 
     public bool Enabled { get; set; }
+    /// <summary>Development and the demo: the local Alipay simulator, with keys it makes (docs/recharge.md).</summary>
+    public bool UseSimulator { get; set; }
     public string? AppId { get; set; }
     /// <summary>The application's RSA private key: PKCS#8 or PKCS#1 PEM, or the bare base64 body.</summary>
     public string? AppPrivateKey { get; set; }
@@ -41,7 +43,8 @@ public sealed class AlipayOptionsValidator : IValidateOptions<AlipayOptions>
         {
             failures.Add($"Payments:Alipay:AlipayPublicKey is not a usable RSA public key (PEM or bare base64): {q}");
         }
-        if (!Uri.TryCreate(options.Gateway, UriKind.Absolute, out var gateway) || gateway.Scheme is not ("https" or "http"))
+        var relativeSimulator = options.UseSimulator && options.Gateway.StartsWith('/');
+        if (!relativeSimulator && (!Uri.TryCreate(options.Gateway, UriKind.Absolute, out var gateway) || gateway.Scheme is not ("https" or "http")))
         {
             failures.Add("Payments:Alipay:Gateway must be an absolute http(s) URL such as " + AlipayOptions.ProductionGateway + ".");
         }
