@@ -9,6 +9,7 @@ public static class AlipaySimulatorRegistration
     {
         services.Configure<AlipaySimulatorOptions>(configuration.GetSection("Payments:AlipaySimulator"));
         services.AddSingleton<SimulatorKeys>();
+        services.AddHostedService<SimulatorKeysAtStart>();
         services.AddSingleton<SimulatorTrades>();
         services.AddSingleton<SimulatorAppKey>();
         services.AddSingleton<AlipaySimulatorProtocol>();

@@ -52,3 +52,15 @@ public sealed class UseSimulatorSetup(SimulatorKeys keys, IOptions<AlipaySimulat
         if (options.Gateway == AlipayOptions.ProductionGateway) options.Gateway = GatewayPath;
     }
 }
+
+/// <summary>Makes (or loads) the simulator's key pair when the app starts, so it exists from the first start on.</summary>
+public sealed class SimulatorKeysAtStart(IServiceProvider services, SimulatorKeys keys) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (AlipaySimulatorEndpoints.On(services)) _ = keys.AlipayPublicKeyPem;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
