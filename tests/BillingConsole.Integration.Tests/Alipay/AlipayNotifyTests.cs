@@ -125,4 +125,42 @@ public sealed class AlipayNotifyTests(AlipayApp app) : IClassFixture<AlipayApp>
         Assert.Equal("failed", await AlipayApp.StatusAsync(owner, rechargeId));
         Assert.Equal("0.00", await AlipayApp.BalanceAsync(owner));
     }
+
+    [Fact]
+    public async Task ReplayDaysLater_AnswersSuccess_AndCreditsNothingMore()
+    {
+        var (rechargeId, owner, notification) = await PaidWithoutNotificationAsync("12.00");
+        Assert.Equal("success", await app.NotifyAsync(notification));
+        app.FakeClock.Advance(TimeSpan.FromDays(2)); // Alipay retries for about 25 hours; a replay is harmless
+
+        Assert.Equal("success", await app.NotifyAsync(notification));
+        Assert.Equal("12.00", await AlipayApp.BalanceAsync(owner));
+        Assert.Equal("succeeded", await AlipayApp.StatusAsync(owner, rechargeId));
+    }
+
+    [Fact]
+    public async Task PayUrlTimestamp_IsShanghaiTime_AndAStaleRequestIsRefusedByTheGateway()
+    {
+        var (_, owner) = await app.OwnerAsync();
+        var (rechargeId, payUrl) = await AlipayApp.RechargeAsync(owner, "9.00");
+        var timestamp = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(payUrl).Query)["timestamp"].ToString();
+        Assert.Equal(TimeZoneInfo.ConvertTime(app.FakeClock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+            .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), timestamp);
+
+        app.FakeClock.Advance(TimeSpan.FromMinutes(31));
+        var stale = await app.Bearer("none").GetAsync(payUrl);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("invalid-timestamp", await stale.Content.ReadAsStringAsync());
+        Assert.Null(app.Get<SimulatorTrades>().Find(rechargeId.ToString("N")));
+    }
+
+    [Fact]
+    public async Task SandboxCashier_IsNotUsed_WhileAlipayIsTheGateway()
+    {
+        var (_, owner) = await app.OwnerAsync();
+        var (rechargeId, _) = await AlipayApp.RechargeAsync(owner, "8.00");
+        var sandboxPay = await app.Bearer("none").PostAsync($"/sandbox/cashier/{rechargeId}/pay", null);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, sandboxPay.StatusCode);
+        Assert.Equal("0.00", await AlipayApp.BalanceAsync(owner));
+    }
 }
