@@ -42,6 +42,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Recharge> Recharges => Set<Recharge>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
+    public DbSet<GatewayRefund> GatewayRefunds => Set<GatewayRefund>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
     public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();

@@ -22,8 +22,13 @@ public sealed class CompleteRechargeHandler(IDbContextFactory<BillingDbContext> 
 {
     private readonly PaymentOptions payments = options?.Value ?? new PaymentOptions();
 
-    public Task<Result<RechargeRow>> PayByGatewayAsync(Guid rechargeId, Money paidAmount, string tradeNo, CancellationToken ct) =>
-        CompleteAsync(rechargeId, (r, now) => r.SucceedByGateway(paidAmount, tradeNo, now), credit: true, ct);
+    public Task<Result<RechargeRow>> PayByGatewayAsync(Guid rechargeId, Money paidAmount, string tradeNo, CancellationToken ct,
+        string gateway = "sandbox") =>
+        CompleteAsync(rechargeId, (r, now) => r.SucceedByGateway(paidAmount, tradeNo, now, gateway), credit: true, ct);
+
+    /// <summary>The gateway closed the unpaid order (Alipay TRADE_CLOSED, or closed by reconciliation).</summary>
+    public Task<Result<RechargeRow>> FailAsync(Guid rechargeId, CancellationToken ct) =>
+        CompleteAsync(rechargeId, (r, now) => r.Fail(now), credit: false, ct);
 
     public Task<Result<RechargeRow>> ConfirmRemittanceAsync(Guid rechargeId, Money amountReceived, string confirmedBy,
         CancellationToken ct) =>

@@ -14,6 +14,9 @@ public sealed class PaymentOptions
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    /// <summary>The console's public base URL (Alipay notify_url / return_url); the request's own base when unset.</summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Where offline remittances go. The defaults are demo values, marked as such on the page.</summary>
     public RemittanceBankOptions RemittanceBank { get; set; } = new();
 }

@@ -13,11 +13,14 @@ namespace BillingConsole.Web.Features.Recharge;
 /// (in process, so it works behind any proxy or port; docs/recharge.md).
 /// </summary>
 public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, SandboxSigner signer,
-    ProcessPaymentNotificationHandler notify, CompleteRechargeHandler complete, GetRechargesHandler recharges) : IPaymentGateway
+    ProcessPaymentNotificationHandler notify, CompleteRechargeHandler complete, GetRechargesHandler recharges,
+    IOptions<BillingConsole.Web.Features.Alipay.AlipayOptions>? alipay = null) : IPaymentGateway
 {
-    public bool IsAvailable => options.Value.Sandbox.Enabled;
+    /// <summary>Off while Alipay is the gateway (API.md): its orders are never paid at the sandbox cashier.</summary>
+    public bool IsAvailable => options.Value.Sandbox.Enabled && alipay?.Value.Enabled != true;
 
-    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}?t={signer.CashierToken(rechargeId)}";
+    public string PayUrl(BillingConsole.Domain.Payments.Recharge recharge) =>
+        $"/sandbox/cashier/{recharge.Id}?t={signer.CashierToken(recharge.Id)}";
 
     /// <summary>
     /// A payable order, but only for the signed-in owner of its account or a holder of the cashier's signed link

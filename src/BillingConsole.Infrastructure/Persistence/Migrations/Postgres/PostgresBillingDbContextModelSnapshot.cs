@@ -668,6 +668,126 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AccessKeyNonces");
                 });
 
+            modelBuilder.Entity("BillingConsole.Domain.Payments.GatewayEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("RechargeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("WithdrawalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("RechargeId", "AtUtc");
+
+                    b.HasIndex("WithdrawalId", "AtUtc");
+
+                    b.ToTable("GatewayEvents");
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Payments.GatewayRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OutRequestNo")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RechargeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WithdrawalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WithdrawalLineId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OutRequestNo")
+                        .IsUnique();
+
+                    b.HasIndex("RechargeId");
+
+                    b.HasIndex("WithdrawalId");
+
+                    b.HasIndex("WithdrawalLineId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("GatewayRefunds");
+                });
+
             modelBuilder.Entity("BillingConsole.Domain.Payments.Recharge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -702,6 +822,10 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Method")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PaidThrough")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -1689,6 +1813,21 @@ namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("BillingConsole.Domain.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillingConsole.Domain.Payments.GatewayRefund", b =>
+                {
+                    b.HasOne("BillingConsole.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BillingConsole.Domain.Payments.Withdrawal", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
