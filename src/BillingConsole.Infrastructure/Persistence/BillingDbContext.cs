@@ -6,6 +6,7 @@ using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Domain.Notifications;
+using BillingConsole.Domain.OpenApi;
 using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
@@ -42,6 +43,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Recharge> Recharges => Set<Recharge>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
+    public DbSet<GatewayRefund> GatewayRefunds => Set<GatewayRefund>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
     public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
@@ -54,6 +57,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+    public DbSet<AccessKeyNonce> AccessKeyNonces => Set<AccessKeyNonce>();
     public DbSet<InvoicingAccount> InvoicingAccounts => Set<InvoicingAccount>();
     public DbSet<InvoiceTitle> InvoiceTitles => Set<InvoiceTitle>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
