@@ -107,11 +107,15 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=recharge-amount] input").FillAsync("50");
         await page.Locator("[data-testid=recharge-method]").GetByText("线下汇款").ClickAsync();
-        await page.Locator("[data-testid=recharge-submit]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("read-only");
+        // Issue 15: while impersonating, the write button is disabled with the reason as its tooltip; the server
+        // refusal stays the guard (ReadOnlyWrites, bUnit tests).
+        var submit = page.Locator("[data-testid=recharge-submit]");
+        await Assertions.Expect(submit).ToBeDisabledAsync();
+        await Assertions.Expect(submit).ToHaveAttributeAsync("data-read-only", "true");
+        await page.Locator("[data-testid=read-only-reason]").First.HoverAsync();
+        await Assertions.Expect(page.GetByText("客服正在以只读方式查看此账号").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=remittance-instructions]")).ToHaveCountAsync(0);
-        await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
-        await Journey.ScreenshotAsync(page, "e2e-22-support-recharge-refused");
+        await Journey.ScreenshotAsync(page, "e2e-22-support-recharge-disabled");
 
         await page.Locator("[data-testid=end-impersonation]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/staff/accounts/", StringComparison.Ordinal));
