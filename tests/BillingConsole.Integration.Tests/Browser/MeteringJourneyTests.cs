@@ -48,7 +48,7 @@ public sealed class MeteringJourneyTests(BrowserApp app) : IClassFixture<Browser
         var csv = await page.Context.APIRequest.GetAsync(app.BaseUrl + "/usage/export.csv");
         Assert.Equal(200, csv.Status);
         var body = await csv.TextAsync();
-        Assert.Contains("usageDay,service,billable,notBillable", body);
+        Assert.Contains("usageDay,service,serviceName,billable,notBillable", body);
         Assert.Contains(",RP,7,2", body);
         Assert.Contains(",FV,2,1", body);
     }
