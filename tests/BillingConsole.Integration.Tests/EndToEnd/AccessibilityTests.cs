@@ -62,15 +62,28 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
     }
 
     [Fact]
-    public async Task StaffPages_AndHangfire_HaveNoViolations()
+    public async Task StaffPages_HaveNoViolations()
+    {
+        var page = await app.NewPageAsync();
+        await Journey.SignInAsync(page, DemoSeeder.Support.Email, DemoSeeder.Support.Password);
+
+        var problems = await VisitAsync(page, StaffPages);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Hangfire's own pages, with our stylesheet and script (contrast, landmarks, names), for the admin.</summary>
+    [Fact]
+    public async Task HangfireDashboard_HasNoViolations()
     {
         var page = await app.NewPageAsync();
         await Journey.SignInAsync(page, DemoSeeder.Admin.Email, DemoSeeder.Admin.Password);
 
-        var problems = await VisitAsync(page, StaffPages);
-        foreach (var path in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded" })
+        var problems = new List<string>();
+        foreach (var path in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded", "/hangfire/servers" })
         {
             await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             problems.AddRange(await ViolationsAsync(page, path));
         }
 
@@ -163,6 +176,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
     {
         await page.GotoAsync(path);
         await Journey.WaitForInteractiveAsync(page);
+        // The dialog is checked as it stays, not halfway through its opening animation (the overlay fading in).
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
         await open();
         await page.Locator(".mud-dialog").First.WaitForAsync();
         return (await ViolationsAsync(page, what)).ToList();
