@@ -56,6 +56,20 @@ public sealed class PolishHttpTests(PolishHttpTests.App app) : IClassFixture<Pol
     }
 
     [Fact]
+    public async Task Deductions_OneRowPerPackServiceAndUsageDay()
+    {
+        var client = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
+
+        var csv = await client.GetStringAsync("/packs/deductions/export.csv", TestContext.Current.CancellationToken);
+
+        // packId (1), service (4), usageDay (6), billId (10); a spec name with a comma is quoted, so split after unquoting it.
+        var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, "\"[^\"]*\"", "name").Split(',')).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows.GroupBy(r => (r[1], r[4], r[6], r[10])), g => Assert.Single(g));
+    }
+
+    [Fact]
     public async Task LedgerPage_Chinese_DescribesEntriesInChineseOnly()
     {
         var client = await app.SignedInClientAsync(DemoSeeder.Owner.Email, DemoSeeder.Owner.Password);
