@@ -22,6 +22,7 @@ public abstract class BillingTestContext : BunitContext
         Services.AddSingleton(BillingCalendar.Shanghai); // LocalTime shows times in the billing zone
         Services.AddLocalization();
         Services.AddSingleton(CatalogNames.Preloaded(Catalog));
+        Services.AddScoped<BillingConsole.Web.Features.Support.ReadOnlyWrites>(); // every write button asks it
     }
 
     /// <summary>The names of the bundled catalog, as pages show them (活体人脸验证 for FV).</summary>
