@@ -5,6 +5,7 @@ using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Domain.Notifications;
+using BillingConsole.Domain.OpenApi;
 using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
@@ -41,6 +42,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Recharge> Recharges => Set<Recharge>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
+    public DbSet<GatewayRefund> GatewayRefunds => Set<GatewayRefund>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
     public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
@@ -53,6 +56,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+    public DbSet<AccessKeyNonce> AccessKeyNonces => Set<AccessKeyNonce>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

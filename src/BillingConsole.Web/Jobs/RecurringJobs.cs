@@ -11,8 +11,11 @@ public static class RecurringJobs
     public const string ArrearsEnforcement = "arrears-enforcement";
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
+    public const string RawEventRetention = "raw-event-retention";
+    public const string PaymentReconciliation = "payment-reconciliation";
 
-    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation];
+    public static readonly string[] All =
+        [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, RawEventRetention, PaymentReconciliation];
 
     public static void Register(IServiceProvider services)
     {
@@ -30,5 +33,10 @@ public static class RecurringJobs
             Cron.Hourly(), inZone);
         manager.AddOrUpdate<JobRunner>(AlertEvaluation, "notifications",
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
+        // Issue #22: old raw events of billed days, at night (docs/operations.md "Retention").
+        manager.AddOrUpdate<JobRunner>(RawEventRetention, "default",
+            r => r.RunAsync(RawEventRetention, CancellationToken.None), Cron.Daily(4, 30), inZone);
+        manager.AddOrUpdate<JobRunner>(PaymentReconciliation, "billing",
+            r => r.RunAsync(PaymentReconciliation, CancellationToken.None), "*/5 * * * *", inZone);
     }
 }
