@@ -67,7 +67,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.GotoAsync("/usage");
         await Journey.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=usage-table]")).ToContainTextAsync("FV");
+        await Assertions.Expect(page.Locator("[data-testid=usage-table]")).ToContainTextAsync("活体人脸验证");
         await Journey.ScreenshotAsync(page, "e2e-09-usage");
 
         await page.GotoAsync("/bills");
@@ -75,12 +75,12 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.Locator("[data-testid=bill-toggle]").First.ClickAsync();
         await page.Locator("[data-testid=bill-detail]").WaitForAsync();
         Assert.Equal(day, (await page.Locator("[data-testid=bill-day]").First.InnerTextAsync()).Trim());
-        await Assertions.Expect(page.Locator("[data-testid=bill-line]").First).ToContainTextAsync("FV");
+        await Assertions.Expect(page.Locator("[data-testid=bill-line]").First).ToContainTextAsync("活体人脸验证");
         await Journey.ScreenshotAsync(page, "e2e-10-bill");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=bills-export]").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         // The pack covered all 900 calls (P4): used 900, deducted 900, billable 0.
-        Assert.Contains($"{day},{day},FV,900,900,0,", csv);
+        Assert.Contains($"{day},{day},FV,活体人脸验证,900,900,0,", csv);
 
         await page.GotoAsync("/messages");
         await Journey.WaitForInteractiveAsync(page);
