@@ -1,3 +1,6 @@
+using BillingConsole.Web.Api;
+using BillingConsole.Web.Features.Operations;
+
 namespace BillingConsole.Web.Features.Alipay;
 
 /// <summary>API.md: Alipay's asynchronous notification (form-encoded), answered with exactly <c>success</c> when accepted.</summary>
