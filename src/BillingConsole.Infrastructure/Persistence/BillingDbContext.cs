@@ -1,6 +1,7 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Audit;
 using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Forecasts;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
@@ -9,6 +10,7 @@ using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Domain.Settlement;
+using BillingConsole.Domain.Webhooks;
 using BillingConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -53,6 +55,11 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<ForecastAlertRule> ForecastAlertRules => Set<ForecastAlertRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,8 +11,9 @@ public static class RecurringJobs
     public const string ArrearsEnforcement = "arrears-enforcement";
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
+    public const string WebhookDelivery = "webhook-delivery";
 
-    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation];
+    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, WebhookDelivery];
 
     public static void Register(IServiceProvider services)
     {
@@ -30,5 +31,7 @@ public static class RecurringJobs
             Cron.Hourly(), inZone);
         manager.AddOrUpdate<JobRunner>(AlertEvaluation, "notifications",
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
+        manager.AddOrUpdate<JobRunner>(WebhookDelivery, "notifications",
+            r => r.RunAsync(WebhookDelivery, CancellationToken.None), Cron.Minutely(), inZone);
     }
 }
