@@ -34,12 +34,12 @@ public sealed class ManageWebhookEndpointsHandler(IDbContextFactory<BillingDbCon
         var types = (cmd.EventTypes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (types.Count == 0)
         {
-            return Result<WebhookEndpointWithSecret>.Invalid("eventTypes", "Choose at least one event type, or \"*\" for all.");
+            return Result<WebhookEndpointWithSecret>.Invalid("eventTypes", "Choose at least one event type, or * for all.");
         }
         var unknown = types.FirstOrDefault(t => t != WebhookEventTypes.All && !WebhookEventTypes.IsKnown(t));
         if (unknown is not null)
         {
-            return Result<WebhookEndpointWithSecret>.Invalid("eventTypes", $"Unknown event type \"{unknown}\".");
+            return Result<WebhookEndpointWithSecret>.Invalid("eventTypes", $"Unknown event type {unknown}.");
         }
         if (cmd.Description is { Length: > WebhookEndpoint.DescriptionMaxLength })
         {
