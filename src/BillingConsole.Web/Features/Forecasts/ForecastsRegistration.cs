@@ -6,6 +6,8 @@ public static class ForecastsRegistration
     public static IServiceCollection AddForecasts(this IServiceCollection services)
     {
         services.AddSingleton<GetForecastHandler>();
+        services.AddSingleton<EvaluateForecastAlertsHandler>();
+        services.AddSingleton<ForecastAlertSettingsHandler>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace BillingConsole.Web.Features.QuotaAlerts;
 
 /// <summary>Thin Hangfire entry points enqueued by <see cref="AlertTriggers"/>: evaluate, then send what fired.</summary>
 public sealed class QuotaAlertJobs(EvaluateQuotaAlertsHandler evaluate, ObserveLowBalanceHandler observe,
-    SendNotificationsHandler send)
+    SendNotificationsHandler send, Forecasts.EvaluateForecastAlertsHandler? forecasts = null)
 {
     public async Task EvaluateAsync(Guid accountId, QuotaAlertTrigger trigger, CancellationToken ct)
     {
@@ -14,7 +14,10 @@ public sealed class QuotaAlertJobs(EvaluateQuotaAlertsHandler evaluate, ObserveL
 
     public async Task ObserveBalanceAsync(Guid accountId, BalanceMovement movement, CancellationToken ct)
     {
-        if (await observe.HandleAsync(accountId, movement, ct)) await send.HandleAsync(ct);
+        var fired = await observe.HandleAsync(accountId, movement, ct);
+        // SPEC F2: a recharge or purchase may end a forecast alert's condition ("recovered").
+        if (forecasts is not null) fired |= await forecasts.HandleAsync(accountId, mayAlert: false, ct) > 0;
+        if (fired) await send.HandleAsync(ct);
     }
 
     /// <summary>
@@ -29,6 +32,7 @@ public sealed class QuotaAlertJobs(EvaluateQuotaAlertsHandler evaluate, ObserveL
             ct.ThrowIfCancellationRequested();
             fired |= await evaluate.HandleAsync(accountId, QuotaAlertTrigger.Deduction, ct) > 0;
             fired |= await observe.HandleAsync(accountId, BalanceMovement.Bill, ct);
+            if (forecasts is not null) fired |= await forecasts.HandleAsync(accountId, mayAlert: true, ct) > 0; // SPEC F2, F3
         }
         if (fired) await send.HandleAsync(ct);
     }
