@@ -59,11 +59,14 @@ public static class QuotaAlertEngine
     private static void AddUnlessFired(List<QuotaAlert> alerts, IReadOnlySet<string> fired, QuotaAlertEvaluation input,
         PackTypeHolding holding, QuotaAlertKind kind, int threshold, int generation)
     {
-        DateOnly? month = holding.Cycle == PackCycle.Monthly ? input.Calendar.MonthOf(input.NowUtc) : null;
+        var at = input.EventAtUtc ?? input.NowUtc;
+        DateOnly? month = holding.Cycle == PackCycle.Monthly ? input.Calendar.MonthOf(at) : null;
+        // A4: only the ratio threshold is re-armed by a changed percentage; exhaustion only by a growing total.
+        var armedBySetting = kind == QuotaAlertKind.Ratio ? generation : 0;
         var key = month is { } m
-            ? QuotaAlertOccurrenceKeys.Monthly(input.AccountId, holding.PackTypeCode, kind, m)
+            ? QuotaAlertOccurrenceKeys.Monthly(input.AccountId, holding.PackTypeCode, kind, m, armedBySetting)
             : QuotaAlertOccurrenceKeys.NonCyclic(input.AccountId, holding.PackTypeCode, kind, holding.ArmEpoch,
-                generation);
+                armedBySetting);
         if (fired.Contains(key)) return;
 
         alerts.Add(new QuotaAlert
@@ -77,7 +80,7 @@ public static class QuotaAlertEngine
             Total = holding.Total,
             RatioPercent = RatioPercent(holding.Remaining, holding.Total),
             ThresholdPercent = threshold,
-            AtUtc = input.NowUtc,
+            AtUtc = at,
             Trigger = input.Trigger,
             Month = month,
         });

@@ -16,5 +16,8 @@ public sealed record QuotaAlertEvaluation
     public required IReadOnlyCollection<string> FiredOccurrenceKeys { get; init; }
     public required QuotaAlertTrigger Trigger { get; init; }
     public required DateTime NowUtc { get; init; }
+    /// <summary>When the event that triggers this evaluation happened (the deduction, the purchase), if earlier than
+    /// <see cref="NowUtc"/>: the alert records that time and a monthly type counts it in that month (A5).</summary>
+    public DateTime? EventAtUtc { get; init; }
     public required BillingCalendar Calendar { get; init; }
 }

@@ -19,9 +19,12 @@ public static class QuotaAlertOccurrenceKeys
     /// <summary>Prefix shared by every alert key of an account (to load its history).</summary>
     public static string AccountPrefix(Guid accountId) => accountId.ToString("D") + ":";
 
-    public static string Monthly(Guid accountId, string packTypeCode, QuotaAlertKind kind, DateOnly month) =>
+    /// <summary>A monthly type's threshold for one month; a ratio changed <paramref name="generation"/> times in the
+    /// settings gets its own key (A4: re-armed once at its new value). Generation 0 keeps the original key.</summary>
+    public static string Monthly(Guid accountId, string packTypeCode, QuotaAlertKind kind, DateOnly month,
+        int generation = 0) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{AccountPrefix(accountId)}{packTypeCode}:{Token(kind)}:{month:yyyy-MM}");
+            $"{AccountPrefix(accountId)}{packTypeCode}:{Token(kind)}:{month:yyyy-MM}{(generation == 0 ? "" : $":gen{generation}")}");
 
     public static string NonCyclic(Guid accountId, string packTypeCode, QuotaAlertKind kind, long armEpoch,
         int generation) =>

@@ -4,8 +4,9 @@ namespace BillingConsole.Domain.QuotaAlerts;
 
 /// <summary>
 /// The quota alert setting of one account for one pack type (SPEC A1). Keyed by (<see cref="AccountId"/>,
-/// <see cref="PackTypeCode"/>). <see cref="Generation"/> goes up on every real change so that a changed setting
-/// re-arms the non-cyclic thresholds (A4): it is part of their occurrence keys.
+/// <see cref="PackTypeCode"/>). <see cref="Generation"/> goes up when the percentage changes, so that a changed ratio
+/// re-arms that ratio threshold once at its new value (A4): it is part of the ratio's occurrence keys, never of
+/// exhaustion's (which only a growing total re-arms), and toggling the switch leaves it alone.
 /// </summary>
 public sealed class QuotaAlertSetting
 {
@@ -25,7 +26,7 @@ public sealed class QuotaAlertSetting
     /// <summary>Whole percentage 1–99; the ratio alert fires when remaining/total ≤ this.</summary>
     public int ThresholdPercent { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
-    /// <summary>Arming counter: 0 for the default, +1 on every change of <see cref="Enabled"/> or the percentage.</summary>
+    /// <summary>Ratio arming counter: 0 for the default, +1 on every change of the percentage (not of <see cref="Enabled"/>).</summary>
     public int Generation { get; private set; }
     /// <summary>App-managed optimistic concurrency token (STYLE §5), renewed on every change.</summary>
     public Guid Version { get; private set; }
@@ -61,10 +62,10 @@ public sealed class QuotaAlertSetting
         {
             return Result<QuotaAlertSetting>.Ok(this);
         }
+        if (thresholdPercent != ThresholdPercent) Generation++;
         Enabled = enabled;
         ThresholdPercent = thresholdPercent;
         UpdatedAtUtc = nowUtc;
-        Generation++;
         Version = Guid.NewGuid();
         return Result<QuotaAlertSetting>.Ok(this);
     }

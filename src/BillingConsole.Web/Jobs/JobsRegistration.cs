@@ -24,6 +24,8 @@ public static class JobsRegistration
             Authorization = [new AdminOnlyDashboardFilter()],
             AppPath = "/",
             DashboardTitle = "BillingConsole jobs",
+            // The footer would show the storage's connection string (the SQLite file path): not for a web page.
+            DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.Admin);
         return app;
     }

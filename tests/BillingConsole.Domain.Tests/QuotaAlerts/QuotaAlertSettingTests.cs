@@ -49,7 +49,7 @@ public sealed class QuotaAlertSettingTests
     }
 
     [Fact]
-    public void A4_Update_ChangedValues_BumpGenerationAndStamp()
+    public void A4_Update_ChangedRatioBumpsGeneration_TogglingDoesNot_BothStamp()
     {
         var setting = QuotaAlertSetting.CreateDefault(Guid.NewGuid(), "RP_CALLS", Now);
         var version = setting.Version;
@@ -57,7 +57,7 @@ public sealed class QuotaAlertSettingTests
         setting.Update(true, 20, Now.AddHours(1));
         setting.Update(false, 20, Now.AddHours(2));
 
-        Assert.Equal(2, setting.Generation);
+        Assert.Equal(1, setting.Generation);
         Assert.False(setting.Enabled);
         Assert.Equal(Now.AddHours(2), setting.UpdatedAtUtc);
         Assert.NotEqual(version, setting.Version);

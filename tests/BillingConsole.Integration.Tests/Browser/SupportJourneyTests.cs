@@ -26,11 +26,14 @@ public sealed class SupportJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.ScreenshotAsync(page, "support-02-impersonating-overview");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "设置" }).ClickAsync();
-        await page.Locator("[data-testid=api-key-create]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Support is viewing this account read-only");
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("客服正在以只读方式查看此账号");
-        await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
-        await Journey.ScreenshotAsync(page, "support-03-write-refused");
+        // Issue 15: write buttons are visibly disabled while impersonating, the reason is their tooltip; the server
+        // refusal stays the guard (ReadOnlyWrites, bUnit tests).
+        var create = page.Locator("[data-testid=api-key-create]");
+        await Assertions.Expect(create).ToBeDisabledAsync();
+        await Assertions.Expect(create).ToHaveAttributeAsync("data-read-only", "true");
+        await page.Locator("[data-testid=read-only-reason]").First.HoverAsync();
+        await Assertions.Expect(page.GetByText("客服正在以只读方式查看此账号").First).ToBeVisibleAsync();
+        await Journey.ScreenshotAsync(page, "support-03-write-disabled");
 
         await banner.Locator("[data-testid=end-impersonation]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/staff/accounts/", StringComparison.Ordinal));

@@ -52,4 +52,23 @@ public sealed class DemoHistoryTests(DemoHistoryTests.App app) : IClassFixture<D
         Assert.Empty(detail.Recharges);
         Assert.Equal(3, detail.Packs.Count);
     }
+
+    [Fact]
+    public async Task A5_DemoAlerts_CarryTheRealTriggerAndTheTimeOfTheDeduction_Issue15()
+    {
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        var accountId = (await db.Users.SingleAsync(u => u.Email == DemoSeeder.Owner.Email)).AccountId!.Value;
+        var billedAt = await db.Bills.Where(b => b.AccountId == accountId).Select(b => b.IssuedAtUtc).ToListAsync();
+        var boughtAt = await db.ResourcePacks.Where(p => p.AccountId == accountId).Select(p => p.PurchasedAtUtc).ToListAsync();
+
+        var alerts = await db.AlertOccurrences.Where(o => o.AccountId == accountId && o.PackTypeCode != null).ToListAsync();
+
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, a => Assert.True(
+            a.Trigger == "Deduction" ? billedAt.Contains(a.AtUtc) : a.Trigger == "Purchase" && boughtAt.Contains(a.AtUtc),
+            $"{a.Kind} {a.PackTypeCode}: trigger {a.Trigger} at {a.AtUtc:O}, bills at {string.Join(", ", billedAt)}"));
+        Assert.DoesNotContain(alerts, a => a.Kind == "exhausted" && a.Trigger == "Purchase");
+        Assert.True(alerts.Select(a => a.AtUtc).Distinct().Count() > 1 || alerts.Count == 1);
+    }
 }

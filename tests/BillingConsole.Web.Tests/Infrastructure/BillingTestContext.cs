@@ -20,6 +20,7 @@ public abstract class BillingTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(TimeProvider.System);
         Services.AddSingleton(BillingCalendar.Shanghai); // LocalTime shows times in the billing zone
         Services.AddLocalization();
+        Services.AddScoped<BillingConsole.Web.Features.Support.ReadOnlyWrites>(); // every write button asks it
     }
 
     /// <summary>Renders the popover and dialog providers that menus and dialogs need.</summary>

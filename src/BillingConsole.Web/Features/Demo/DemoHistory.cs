@@ -25,7 +25,11 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
         var realNow = clock.GetUtcNow().UtcDateTime;
         var demo = new DemoClock(clock.GetUtcNow());
         var dbFactory = services.GetRequiredService<IDbContextFactory<BillingDbContext>>();
-        var alerts = services.GetRequiredService<AlertTriggers>();
+        // Alerts are evaluated here, on the demo clock, right after the purchase and after each morning's deductions,
+        // so each records its real trigger and time (SPEC A5); the background jobs would run them all at start-up.
+        var alerts = new AlertTriggers(new DiscardedJobs(), loggers.CreateLogger<AlertTriggers>());
+        var evaluate = new EvaluateQuotaAlertsHandler(dbFactory, demo, calendar, loggers.CreateLogger<EvaluateQuotaAlertsHandler>());
+        var observe = new ObserveLowBalanceHandler(dbFactory, demo, loggers.CreateLogger<ObserveLowBalanceHandler>());
         var record = new RecordUsageHandler(services.GetRequiredService<MeterCatalog>(), calendar,
             services.GetRequiredService<IOptions<MeteringOptions>>(), services.GetRequiredService<IUsageEventWriter>(), demo);
         var billing = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar),
@@ -40,6 +44,8 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
         {
             var bought = await purchase.HandleAsync(new PurchasePackCommand(accountId, spec), ct);
             if (!bought.IsOk) throw new InvalidOperationException($"Demo history: buying {spec}: {bought.Error}");
+            await evaluate.HandleAsync(accountId, Domain.QuotaAlerts.QuotaAlertTrigger.Purchase, ct);
+            await observe.HandleAsync(accountId, Domain.QuotaAlerts.BalanceMovement.Purchase, ct);
         }
         for (var day = first; day <= today; day = day.AddDays(1))
         {
@@ -51,7 +57,11 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
             // The morning run bills the day that just ended (or runs now, if that morning has not come yet).
             demo.Set(Min(calendar.DayEndUtc(day).AddHours(10), realNow));
             await billing.HandleAsync(ct);
+            await evaluate.HandleAsync(accountId, Domain.QuotaAlerts.QuotaAlertTrigger.Deduction, ct);
+            await observe.HandleAsync(accountId, Domain.QuotaAlerts.BalanceMovement.Bill, ct);
         }
+        // The alerts' e-mails go out as the jobs would have sent them.
+        await services.GetRequiredService<Notifications.SendNotificationsHandler>().HandleAsync(ct);
     }
 
     private static async Task IngestAsync(RecordUsageHandler record, Guid accountId,
@@ -66,6 +76,14 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
                 throw new InvalidOperationException($"Demo history: event rejected: {result.Rejected[0].Reason}");
             }
         }
+    }
+
+    /// <summary>The background jobs the handlers would enqueue; the demo runs their work itself, above.</summary>
+    private sealed class DiscardedJobs : Hangfire.IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => Guid.NewGuid().ToString("N");
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;

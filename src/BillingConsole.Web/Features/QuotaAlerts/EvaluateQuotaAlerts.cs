@@ -15,7 +15,10 @@ public sealed class EvaluateQuotaAlertsHandler(IDbContextFactory<BillingDbContex
     BillingCalendar calendar, ILogger<EvaluateQuotaAlertsHandler> logger)
 {
     /// <returns>How many alerts this run fired.</returns>
-    public Task<int> HandleAsync(Guid accountId, QuotaAlertTrigger trigger, CancellationToken ct) =>
+    /// <param name="eventAtUtc">When the triggering event happened (the deduction, the purchase), if known: the
+    /// alert records that time (SPEC A5) rather than the time this evaluation runs.</param>
+    public Task<int> HandleAsync(Guid accountId, QuotaAlertTrigger trigger, CancellationToken ct,
+        DateTime? eventAtUtc = null) =>
         ConcurrencyRetry.ExecuteAsync(async token =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(token);
@@ -35,6 +38,7 @@ public sealed class EvaluateQuotaAlertsHandler(IDbContextFactory<BillingDbContex
                 FiredOccurrenceKeys = fired,
                 Trigger = trigger,
                 NowUtc = now,
+                EventAtUtc = eventAtUtc is { } at && at < now ? at : null,
                 Calendar = calendar,
             });
             if (alerts.Count > 0)

@@ -1,15 +1,17 @@
 using System.Globalization;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.QuotaAlerts;
+using BillingConsole.Web.Components.Inputs;
 
 namespace BillingConsole.Web.Features.QuotaAlerts;
 
 /// <summary>The dialog's percentage fields are text, so blank and "30.5" get a message next to the field instead of
-/// being silently dropped by a numeric input.</summary>
+/// being silently dropped by a numeric input; "２０", " 20 " are read as 20 (<see cref="TypedNumber"/>).</summary>
 internal static class PercentInput
 {
     public static ResultMessage? Validate(string? text)
     {
+        text = TypedNumber.Normalize(text);
         if (string.IsNullOrWhiteSpace(text)) return "Enter a percentage from 1 to 99.";
         if (!decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var value))
@@ -25,6 +27,6 @@ internal static class PercentInput
     }
 
     public static decimal Parse(string? text) =>
-        decimal.Parse(text!.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        decimal.Parse(TypedNumber.Normalize(text)!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ public sealed class CreateRechargeHandler(IDbContextFactory<BillingDbContext> db
         if (!amount.IsPositive) return "The amount must be greater than 0.";
         if (amount.Amount > maxRecharge)
         {
-            return $"One recharge is at most {Money.Yuan(maxRecharge).ToFenString()}.";
+            return $"One recharge is at most ¥{maxRecharge:#,##0.00}.";
         }
         return null;
     }

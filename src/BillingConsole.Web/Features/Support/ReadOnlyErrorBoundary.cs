@@ -7,14 +7,14 @@ using MudBlazor;
 namespace BillingConsole.Web.Features.Support;
 
 /// <summary>
-/// Wraps the page body: a write refused under impersonation (from any feature's handler) becomes a snackbar and the
-/// page carries on, instead of the circuit dying. Other errors show the error content, as ErrorBoundary does.
+/// The backstop around the page body and the dialog provider (MainLayout): a write refused under impersonation that
+/// did not go through a <c>WriteButton</c> becomes the same snackbar and audit row (<see cref="ReadOnlyWrites"/>) and
+/// the circuit lives on. The renderer disposes the failed subtree, so the page (or the open dialog) starts afresh.
+/// Other errors show the error content, as ErrorBoundary does.
 /// </summary>
 public sealed class ReadOnlyErrorBoundary : ErrorBoundary
 {
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> L { get; set; } = default!;
+    [Inject] private ReadOnlyWrites Writes { get; set; } = default!;
 
     [Inject] private ILogger<ReadOnlyErrorBoundary> Logger { get; set; } = default!;
 
@@ -22,7 +22,7 @@ public sealed class ReadOnlyErrorBoundary : ErrorBoundary
     {
         if (Find(exception) is { } refused)
         {
-            Snackbar.Add(ReadOnlyText.For(L, refused.Message), Severity.Warning);
+            _ = Writes.RefusedAsync("a change from this page", refused.Message);
             // Leave the error state once the boundary has finished handling this one, so the next refusal is caught too.
             _ = InvokeAsync(async () =>
             {
@@ -35,7 +35,7 @@ public sealed class ReadOnlyErrorBoundary : ErrorBoundary
         return Task.CompletedTask;
     }
 
-    // A refused write keeps the page (same component instances, same state); any other error shows the error content.
+    // A refused write renders the content again; any other error shows the error content.
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         if (CurrentException is { } error && Find(error) is null)
@@ -55,12 +55,5 @@ public sealed class ReadOnlyErrorBoundary : ErrorBoundary
         builder.AddContent(0, ChildContent);
     }
 
-    private static ReadOnlyImpersonationException? Find(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is ReadOnlyImpersonationException r) return r;
-        }
-        return null;
-    }
+    private static ReadOnlyImpersonationException? Find(Exception? e) => ReadOnlyWrites.Find(e);
 }

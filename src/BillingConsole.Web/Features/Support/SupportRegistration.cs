@@ -13,6 +13,7 @@ public static class SupportRegistration
         services.AddSingleton<ImpersonationLookup>();
         services.AddSingleton<ActorResolver>();
         services.AddSingleton<AuditLog>();
+        services.AddScoped<ReadOnlyWrites>();
         services.AddSingleton<StartImpersonationHandler>();
         services.AddSingleton<EndImpersonationHandler>();
         services.AddSingleton<SearchAccountsHandler>();

@@ -24,7 +24,7 @@ public sealed class RechargeFormTests : BillingTestContext
     [InlineData("0", "greater than 0")]
     [InlineData("12.345", "at most 2 decimals")]
     [InlineData("abc", "at most 2 decimals")]
-    [InlineData("1000000.01", "at most 1000000.00")]
+    [InlineData("1000000.01", "at most ¥1,000,000.00")]
     public void R1_BadAmount_ShowsMessageNextToTheField_AndSubmitStaysDisabled(string amount, string message)
     {
         var cut = RenderForm();
@@ -51,6 +51,22 @@ public sealed class RechargeFormTests : BillingTestContext
         Assert.False(SubmitDisabled(cut));
         cut.Find("[data-testid=recharge-submit]").Click();
         Assert.Equal(true, submitted?.AcknowledgeOriginalRoute);
+    }
+
+    [Theory]
+    [InlineData("１，０００", "1000")]
+    [InlineData(" 1,000.50 ", "1000.50")]
+    [InlineData("２５０．５０", "250.50")]
+    public void R1_Issue15_6_FullWidthGroupedOrSpacedAmount_IsNormalizedAndSubmitted(string typed, string sent)
+    {
+        var cut = RenderForm();
+
+        TypeAmount(cut, typed);
+        ChooseMethod(cut, "Offline remittance");
+
+        Assert.False(SubmitDisabled(cut));
+        cut.Find("[data-testid=recharge-submit]").Click();
+        Assert.Equal(new RechargeFormValue(sent, "offline", false), submitted);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RechargeHandlerTests
     [InlineData("-5", "greater than 0")]
     [InlineData("1.234", "at most 2 decimals")]
     [InlineData("1e3", "at most 2 decimals")]
-    [InlineData("1000000.01", "at most 1000000.00")]
+    [InlineData("1000000.01", "at most ¥1,000,000.00")]
     public async Task R1_BadAmount_IsInvalidAndStoresNothing(string amount, string message)
     {
         await using var f = await RechargeFixture.CreateAsync();
