@@ -8,6 +8,7 @@ public static class ForecastsRegistration
         services.AddSingleton<GetForecastHandler>();
         services.AddSingleton<EvaluateForecastAlertsHandler>();
         services.AddSingleton<ForecastAlertSettingsHandler>();
+        services.AddSingleton<QuotaAlertRecoveryHandler>();
         return services;
     }
 }

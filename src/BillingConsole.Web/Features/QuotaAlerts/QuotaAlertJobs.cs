@@ -5,11 +5,18 @@ namespace BillingConsole.Web.Features.QuotaAlerts;
 
 /// <summary>Thin Hangfire entry points enqueued by <see cref="AlertTriggers"/>: evaluate, then send what fired.</summary>
 public sealed class QuotaAlertJobs(EvaluateQuotaAlertsHandler evaluate, ObserveLowBalanceHandler observe,
-    SendNotificationsHandler send, Forecasts.EvaluateForecastAlertsHandler? forecasts = null)
+    SendNotificationsHandler send, Forecasts.EvaluateForecastAlertsHandler? forecasts = null,
+    Forecasts.QuotaAlertRecoveryHandler? recovery = null)
 {
     public async Task EvaluateAsync(Guid accountId, QuotaAlertTrigger trigger, CancellationToken ct)
     {
-        if (await evaluate.HandleAsync(accountId, trigger, ct) > 0) await send.HandleAsync(ct);
+        var fired = await evaluate.HandleAsync(accountId, trigger, ct) > 0;
+        // SPEC F4: a total that grew may end an alert ("recovered").
+        if (recovery is not null && trigger is QuotaAlertTrigger.Purchase or QuotaAlertTrigger.Upgrade or QuotaAlertTrigger.Renewal)
+        {
+            fired |= await recovery.HandleAsync(accountId, ct) > 0;
+        }
+        if (fired) await send.HandleAsync(ct);
     }
 
     public async Task ObserveBalanceAsync(Guid accountId, BalanceMovement movement, CancellationToken ct)
