@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace BillingConsole.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/BillingConsole.Benchmarks -- [ingest|billing|entitlement|render|memory|all] [--quick]</c>.
+/// <c>dotnet run -c Release --project tests/BillingConsole.Benchmarks -- [ingest|billing|entitlement|openapi|render|memory|all] [--quick]</c>.
 /// Not top-level statements: those would declare a second <c>Program</c> beside the app's.
 /// </summary>
 internal static class BenchMain
@@ -17,6 +17,7 @@ internal static class BenchMain
             ["ingest"] = IngestBench.RunAsync,
             ["billing"] = BillingBench.RunAsync,
             ["entitlement"] = EntitlementBench.RunAsync,
+            ["openapi"] = OpenApiBench.RunAsync,
             ["render"] = RenderBench.RunAsync,
             ["memory"] = MemoryBench.RunAsync,
         };

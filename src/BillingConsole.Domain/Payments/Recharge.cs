@@ -22,6 +22,8 @@ public sealed class Recharge
     /// <summary>The payer ticked "money recharged by this method within 3 months is withdrawn by the original route".</summary>
     public bool AcknowledgedOriginalRoute { get; private set; }
     public string? GatewayTradeNo { get; private set; }
+    /// <summary>The gateway whose notification (or query) credited it: <c>sandbox</c> or <c>alipay</c>; refunds go back there.</summary>
+    public string? PaidThrough { get; private set; }
     /// <summary>Offline remittance: what staff saw arrive, which is what is credited.</summary>
     public long? AmountReceivedUnits { get; private set; }
     public string? ConfirmedByUserId { get; private set; }
@@ -60,12 +62,13 @@ public sealed class Recharge
     }
 
     /// <summary>SPEC R2: a verified gateway notification for this pending order and exactly its amount.</summary>
-    public Result<Recharge> SucceedByGateway(Money paidAmount, string tradeNo, DateTime nowUtc)
+    public Result<Recharge> SucceedByGateway(Money paidAmount, string tradeNo, DateTime nowUtc, string gateway = "sandbox")
     {
         if (!Method.IsGateway()) return Result<Recharge>.Conflict("This recharge is not paid through a gateway.");
         if (Status != RechargeStatus.Pending) return Result<Recharge>.Conflict(NotPending(Status));
         if (paidAmount != Amount) return Result<Recharge>.Invalid("amount", "The paid amount does not match the order.");
         GatewayTradeNo = tradeNo;
+        PaidThrough = gateway;
         return Complete(RechargeStatus.Succeeded, nowUtc);
     }
 
@@ -81,6 +84,15 @@ public sealed class Recharge
         AmountReceivedUnits = amountReceived.Units;
         ConfirmedByUserId = confirmedBy;
         return Complete(RechargeStatus.Succeeded, nowUtc);
+    }
+
+    /// <summary>The gateway closed the unpaid order (TRADE_CLOSED, or closed by reconciliation after its timeout).</summary>
+    public Result<Recharge> Fail(DateTime nowUtc)
+    {
+        if (!Method.IsGateway()) return Result<Recharge>.Conflict("This recharge is not paid through a gateway.");
+        return Status == RechargeStatus.Pending
+            ? Complete(RechargeStatus.Failed, nowUtc)
+            : Result<Recharge>.Conflict(NotPending(Status));
     }
 
     /// <summary>The payer cancelled at the cashier; a later payment notification credits nothing.</summary>

@@ -6,6 +6,7 @@ using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Domain.Notifications;
+using BillingConsole.Domain.OpenApi;
 using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
@@ -43,6 +44,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<Recharge> Recharges => Set<Recharge>();
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<WithdrawalLine> WithdrawalLines => Set<WithdrawalLine>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
+    public DbSet<GatewayRefund> GatewayRefunds => Set<GatewayRefund>();
     public DbSet<Bill> Bills => Set<Bill>();
     public DbSet<IssuedBillLine> BillLines => Set<IssuedBillLine>();
     public DbSet<SettlementRun> SettlementRuns => Set<SettlementRun>();
@@ -60,6 +63,8 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<ForecastAlertRule> ForecastAlertRules => Set<ForecastAlertRule>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+    public DbSet<AccessKeyNonce> AccessKeyNonces => Set<AccessKeyNonce>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,12 +32,12 @@ public static class ApiProblems
     /// For authentication handlers and middleware, which answer before any endpoint runs. The title is localized in
     /// the request's culture (the API speaks English unless Accept-Language asks for zh-CN); an unknown title stays as is.
     /// </summary>
-    public static Task WriteAsync(HttpContext context, int status, string title)
+    public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null)
     {
         var localizer = context.RequestServices.GetService<IStringLocalizer<SharedResource>>();
         if (localizer is not null) title = localizer[title];
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title },
+        return context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail },
             options: null, contentType: "application/problem+json");
     }
 }

@@ -31,6 +31,11 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IDbContextFact
             await ApiProblems.WriteAsync(context, 400, "Idempotency-Key must be 1 to 255 characters.");
             return;
         }
+        if (values.Count > 1 || key.Any(c => char.IsControl(c) || c > '\u007e'))
+        {
+            await ApiProblems.WriteAsync(context, 400, "Idempotency-Key must be one value of printable ASCII characters.");
+            return;
+        }
         var scope = Scope(context);
         if (scope is null)
         {

@@ -2,6 +2,7 @@ using BillingConsole.Domain.Audit;
 using BillingConsole.Infrastructure.Audit;
 using BillingConsole.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using BillingConsole.Web.Features.Operations;
 
 namespace BillingConsole.Web.Jobs;
 
@@ -10,7 +11,7 @@ namespace BillingConsole.Web.Jobs;
 /// (start, finish, summary or error) for the staff console's job runs page (SPEC I4).
 /// </summary>
 public sealed class JobRunner(IEnumerable<IBillingJob> jobs, ILogger<JobRunner> logger,
-    IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock)
+    IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock, BillingMetrics metrics)
 {
     public bool Exists(string id) => jobs.Any(j => j.Id == id);
 
@@ -29,12 +30,14 @@ public sealed class JobRunner(IEnumerable<IBillingJob> jobs, ILogger<JobRunner> 
             var summary = await job.RunAsync(ct);
             run.Finish(clock.GetUtcNow().UtcDateTime, summary);
             logger.LogInformation("JobRunner: {Job} finished: {Summary}", id, summary);
+            metrics.JobRun(id, "succeeded");
             return summary;
         }
         catch (Exception e)
         {
             run.Fail(clock.GetUtcNow().UtcDateTime, e.GetType().Name + ": " + e.Message);
             logger.LogError(e, "JobRunner: {Job} failed", id);
+            metrics.JobRun(id, "failed");
             throw;
         }
         finally

@@ -12,8 +12,12 @@ public static class RecurringJobs
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
     public const string WebhookDelivery = "webhook-delivery";
+    public const string RawEventRetention = "raw-event-retention";
+    public const string PaymentReconciliation = "payment-reconciliation";
 
-    public static readonly string[] All = [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, WebhookDelivery];
+    public static readonly string[] All =
+        [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, RawEventRetention, PaymentReconciliation,
+            WebhookDelivery];
 
     public static void Register(IServiceProvider services)
     {
@@ -33,5 +37,10 @@ public static class RecurringJobs
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
         manager.AddOrUpdate<JobRunner>(WebhookDelivery, "notifications",
             r => r.RunAsync(WebhookDelivery, CancellationToken.None), Cron.Minutely(), inZone);
+        // Issue #22: old raw events of billed days, at night (docs/operations.md "Retention").
+        manager.AddOrUpdate<JobRunner>(RawEventRetention, "default",
+            r => r.RunAsync(RawEventRetention, CancellationToken.None), Cron.Daily(4, 30), inZone);
+        manager.AddOrUpdate<JobRunner>(PaymentReconciliation, "billing",
+            r => r.RunAsync(PaymentReconciliation, CancellationToken.None), "*/5 * * * *", inZone);
     }
 }

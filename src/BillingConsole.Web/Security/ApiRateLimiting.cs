@@ -47,14 +47,26 @@ public sealed class ApiRateLimiter : IDisposable
     public void Dispose() => Limiter.Dispose();
 }
 
+/// <summary>The account forms' limiter, a singleton so that it is disposed with the app.</summary>
+public sealed class AccountFormRateLimiter(PartitionedRateLimiter<HttpContext> limiter) : IDisposable
+{
+    public PartitionedRateLimiter<HttpContext> Limiter { get; } = limiter;
+
+    public void Dispose() => Limiter.Dispose();
+}
+
 public static class ApiRateLimiting
 {
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("RateLimiting").Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
         services.AddSingleton(_ => new ApiRateLimiter(options));
+        var forms = configuration.GetSection("RateLimiting:AccountForms").Get<AccountFormRateLimitOptions>() ?? new();
+        services.AddSingleton(_ => new AccountFormRateLimiter(AccountFormRateLimiting.Create(forms)));
+        // The API's bucket per key and the account forms' windows per client address (issue #16), one global limiter.
         services.AddOptions<RateLimiterOptions>()
-            .Configure<ApiRateLimiter>((o, limiter) => o.GlobalLimiter = limiter.Limiter);
+            .Configure<ApiRateLimiter, AccountFormRateLimiter>((o, limiter, accountForms) =>
+                o.GlobalLimiter = PartitionedRateLimiter.CreateChained(limiter.Limiter, accountForms.Limiter));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -64,6 +76,11 @@ public static class ApiRateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await AccountFormRateLimiting.WriteRefusalAsync(context.HttpContext, seconds);
+                    return;
+                }
                 await context.HttpContext.Response.WriteAsJsonAsync(new ProblemDetails
                 {
                     Status = 429,

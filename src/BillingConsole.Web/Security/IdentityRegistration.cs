@@ -37,6 +37,7 @@ public static class IdentityRegistration
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<BillingUserClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddSingleton<RegistrationMails>();
         services.AddAuthorization(Policies.Configure);
         return services;
     }

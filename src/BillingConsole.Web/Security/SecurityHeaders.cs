@@ -4,7 +4,7 @@ namespace BillingConsole.Web.Security;
 
 /// <summary>
 /// Security headers on every response. The CSP allows only our own scripts plus a per-request nonce (for the inline
-/// import map Blazor renders; API answers, which render no HTML, get the policy without a nonce); styles may be inline because MudBlazor sets style attributes; the circuit needs ws/wss.
+/// import map Blazor renders; API answers, which render no HTML, get the policy without a nonce); styles may be inline because MudBlazor sets style attributes; the circuit's web socket is 'self'.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -51,7 +51,8 @@ public static class SecurityHeaders
                $"script-src {scripts}; " +
                "style-src 'self' 'unsafe-inline'; " +
                "img-src 'self' data:; font-src 'self' data:; " +
-               "connect-src 'self' ws: wss:; " +
+               // 'self' covers the circuit's ws:/wss: to this host (CSP Level 3); no socket to any other host (issue #16).
+               "connect-src 'self'; " +
                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 }

@@ -79,6 +79,10 @@ public class BillingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoHistoryDays", "0");
+        // Tests sign in far more often than a person; the per-address form limits have their own tests (issue #16).
+        builder.UseSetting("RateLimiting:AccountForms:SignInPermits", "100000");
+        builder.UseSetting("RateLimiting:AccountForms:RegisterPermits", "100000");
+        builder.UseSetting("RateLimiting:AccountForms:ResetPermits", "100000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -19,6 +19,12 @@ public sealed class BrowserApp : IAsyncLifetime
     public BillingAppFactory Factory { get; }
 
     public BrowserApp() => Factory = new BillingAppFactory { ShiftableClock = Clock };
+
+    /// <summary>The same with extra settings (a fixture of its own wraps it, as xunit wants one public constructor).</summary>
+    internal BrowserApp(IEnumerable<KeyValuePair<string, string?>> settings) : this()
+    {
+        foreach (var (key, value) in settings) Factory.With(key, value);
+    }
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
     public string? SkipReason { get; private set; }

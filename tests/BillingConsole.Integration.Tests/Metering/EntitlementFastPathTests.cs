@@ -244,7 +244,7 @@ public sealed class EntitlementFastPathTests(EntitlementFastPathTests.App app, E
     [InlineData("/openapi/v1.json", HttpStatusCode.OK, "application/json")]
     [InlineData("/Account/Login", HttpStatusCode.OK, "text/html")]
     [InlineData("/no-such-page", HttpStatusCode.NotFound, "text/html")]
-    [InlineData("/api/v1/no-such-route", HttpStatusCode.NotFound, "text/html")]
+    [InlineData("/api/v1/no-such-route", HttpStatusCode.NotFound, "application/problem+json")] // issue #16: every /api error is a problem
     public async Task OtherRoutesAndPages_StillWork(string url, HttpStatusCode status, string mediaType)
     {
         var (_, key) = await app.NewAccountWithKeyAsync();

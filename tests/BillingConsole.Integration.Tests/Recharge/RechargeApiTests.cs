@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -30,6 +31,10 @@ public sealed class RechargeApiTests(RechargeApiTests.App app) : IClassFixture<R
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await JsonAsync(response)).GetProperty("rechargeId").GetGuid();
     }
+
+    /// <summary>The cashier's button route with its signed link token, as payUrl carries it (issue #16).</summary>
+    private string Cashier(Guid rechargeId, string action) =>
+        $"/sandbox/cashier/{rechargeId}/{action}?t={app.Services.GetRequiredService<BillingConsole.Web.Features.Recharge.SandboxSigner>().CashierToken(rechargeId)}";
 
     private Task<HttpResponseMessage> NotifyAsync(Guid rechargeId, string amount, long? timestamp = null, string? key = null)
     {
@@ -90,10 +95,10 @@ public sealed class RechargeApiTests(RechargeApiTests.App app) : IClassFixture<R
         var paid = await CreateAsync(client, "20.00");
         var anonymous = app.AnonymousClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync($"/sandbox/cashier/{cancelled}/cancel", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsync($"/sandbox/cashier/{cancelled}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync(Cashier(cancelled, "cancel"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsync(Cashier(cancelled, "pay"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await NotifyAsync(cancelled, "10.00")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync($"/sandbox/cashier/{paid}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync(Cashier(paid, "pay"), null)).StatusCode);
 
         Assert.Equal("20.00", await BalanceAsync(client));
     }

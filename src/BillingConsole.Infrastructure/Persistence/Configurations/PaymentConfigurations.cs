@@ -13,6 +13,7 @@ internal sealed class RechargeConfiguration : IEntityTypeConfiguration<Recharge>
         b.Property(r => r.Method).HasConversion<string>().HasMaxLength(32);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(r => r.GatewayTradeNo).HasMaxLength(64);
+        b.Property(r => r.PaidThrough).HasMaxLength(32);
         b.Property(r => r.ConfirmedByUserId).HasMaxLength(450);
         // Guards pending → succeeded/cancelled: of two racing notifications only one commits the transition.
         b.Property(r => r.Version).IsConcurrencyToken();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using BillingConsole.Web.Components.Account.Pages;
 using BillingConsole.Web.Components.Account.Pages.Manage;
 using BillingConsole.Infrastructure.Identity;
+using BillingConsole.Web.Api;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -20,7 +21,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var accountGroup = endpoints.MapGroup("/Account");
+        // Sign-out, passkey options and the personal-data download take a few form fields (issue #16 body limits).
+        var accountGroup = endpoints.MapGroup("/Account").WithRequestSizeLimit(16 * 1024);
 
         accountGroup.MapPost("/PerformExternalLogin", (
             HttpContext context,
@@ -44,10 +46,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // Only a path of this site (issue #16): "/evil.example" or "\\evil.example" used to throw in LocalRedirect.
+            return TypedResults.LocalRedirect(BillingConsole.Web.Security.LocalUrl.OrRoot(returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
@@ -114,8 +117,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] AuthenticationStateProvider authenticationStateProvider,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // No form parameter here, so nothing made the antiforgery token required (issue #16): check it.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                throw new AntiforgeryValidationException("The antiforgery token is missing or invalid.");
+            }
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {

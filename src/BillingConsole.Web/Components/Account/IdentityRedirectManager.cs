@@ -18,16 +18,27 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
+        navigationManager.NavigateTo(Local(uri));
+    }
+
+    /// <summary>
+    /// Prevents open redirects (issue #16): an absolute URI of this site becomes its base-relative path; a rooted local
+    /// path or a base-relative one is kept; anything else (another host, "//host", "/\host", "javascript:") is ignored
+    /// and the user lands on the start page. The template's ToBaseRelativePath threw for those: a 500 after sign-in.
+    /// </summary>
+    internal string Local(string? uri)
+    {
         uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && !uri.StartsWith('/'))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return absolute.Scheme is "http" or "https"
+                   && uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                   && !uri.Any(char.IsControl)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "";
         }
-
-        navigationManager.NavigateTo(uri);
+        return BillingConsole.Web.Security.LocalUrl.IsLocalPath(uri) || BillingConsole.Web.Security.LocalUrl.IsBaseRelativePath(uri)
+            ? uri : "";
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

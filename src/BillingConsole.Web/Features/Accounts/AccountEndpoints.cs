@@ -26,6 +26,9 @@ public static class AccountEndpoints
         return app;
     }
 
+    /// <summary>The longest e-mail address SMTP can carry (RFC 5321: a 256-octet path less the angle brackets).</summary>
+    public const int MaxEmailLength = 254;
+
     public static string StatusName(AccountStatus status) => status.ToString().ToLowerInvariant();
 
     private static async Task<IResult> GetAccountAsync(ClaimsPrincipal user, GetAccountSummaryHandler handler, CancellationToken ct)
@@ -44,6 +47,10 @@ public static class AccountEndpoints
         if (string.IsNullOrWhiteSpace(body.OwnerEmail) || !System.Net.Mail.MailAddress.TryCreate(body.OwnerEmail, out _))
         {
             errors["ownerEmail"] = ["ownerEmail must be an e-mail address."];
+        }
+        else if (body.OwnerEmail.Trim().Length > MaxEmailLength)
+        {
+            errors["ownerEmail"] = [$"ownerEmail is at most {MaxEmailLength} characters (RFC 5321)."];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The account could not be created.");
         // Without a password the owner sets one through "forgot password"; the generated one is never shown.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BillingConsole.Web.Api;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Security;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ namespace BillingConsole.Web.Features.Metering;
 /// refuses it too and answers the 429 with Retry-After; a refused attempt takes no token).</para>
 /// </summary>
 internal sealed class EntitlementFastPath(RequestDelegate next, ApiKeyCache cache, ApiRateLimiter rateLimiter,
-    MeterCatalog catalog, IOptions<BillingOptions> billing, EntitlementFastPathCount count, EndpointDataSource endpoints)
+    MeterCatalog catalog, IOptions<BillingOptions> billing, EntitlementFastPathCount count, EndpointDataSource endpoints,
+    BillingMetrics metrics)
 {
     public static readonly PathString Route = "/api/v1/entitlement";
 
@@ -61,7 +63,9 @@ internal sealed class EntitlementFastPath(RequestDelegate next, ApiKeyCache cach
         {
             count.Add();
             if (Endpoint is { } answeredFor) context.SetEndpoint(answeredFor);
-            Write(context.Response, Entitlement.Of(grant.Status, grant.ArrearsSinceUtc, arrearsGracePeriod));
+            var entitlement = Entitlement.Of(grant.Status, grant.ArrearsSinceUtc, arrearsGracePeriod);
+            metrics.EntitlementAnswer(entitlement.Status);
+            Write(context.Response, entitlement);
         }
         return Task.CompletedTask;
     }

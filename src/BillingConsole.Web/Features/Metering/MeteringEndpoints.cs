@@ -1,10 +1,13 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Security.Claims;
+using BillingConsole.Domain.Metering;
 using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Web.Api;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Security;
 
 namespace BillingConsole.Web.Features.Metering;
@@ -12,8 +15,11 @@ namespace BillingConsole.Web.Features.Metering;
 /// <summary>API.md <c>POST /api/v1/usage/events</c>, <c>GET /api/v1/entitlement</c>, and the usage page's CSV export.</summary>
 public static class MeteringEndpoints
 {
-    /// <summary>1,000 events of a few hundred bytes each fit many times over; anything bigger is not a usage batch.</summary>
-    public const int MaxBodyBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// 1,000 events at their longest (a 128-character eventId and a 64-character sceneId, every character escaped as
+    /// \uXXXX) are about 1.4 MB; anything bigger is not a usage batch. Enforced while reading (RequestBodyLimits).
+    /// </summary>
+    public const int MaxBodyBytes = 2 * 1024 * 1024;
 
     public const string GetEntitlementName = "GetEntitlement";
 
@@ -23,6 +29,7 @@ public static class MeteringEndpoints
         // No .Accepts(...): its content-type metadata would make routing skip this endpoint for a non-JSON body (the
         // request would fall through to the pages), and the caller is owed a 415 problem instead.
         api.MapPost("/usage/events", PostEventsAsync).WithName("PostUsageEvents")
+            .WithRequestSizeLimit(MaxBodyBytes)
             .Produces<RecordUsageResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -33,7 +40,8 @@ public static class MeteringEndpoints
         return app;
     }
 
-    private static async Task<IResult> PostEventsAsync(HttpContext context, RecordUsageHandler handler, CancellationToken ct)
+    private static async Task<IResult> PostEventsAsync(HttpContext context, RecordUsageHandler handler,
+        BillingMetrics metrics, CancellationToken ct)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -43,13 +51,7 @@ public static class MeteringEndpoints
         ReadResult read;
         while (true)
         {
-            read = await reader.ReadAsync(ct);
-            if (read.Buffer.Length > MaxBodyBytes)
-            {
-                reader.AdvanceTo(read.Buffer.Start);
-                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge,
-                    $"The body is larger than {MaxBodyBytes / (1024 * 1024)} MB; send fewer events per request.");
-            }
+            read = await reader.ReadAsync(ct); // the body limit (RequestBodyLimits) fails a read past MaxBodyBytes
             if (read.IsCompleted) break;
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
@@ -57,16 +59,26 @@ public static class MeteringEndpoints
         reader.AdvanceTo(read.Buffer.End);
         if (!parsed.IsOk) return ApiProblems.From(parsed);
 
+        var started = Stopwatch.GetTimestamp();
+        using var activity = BillingMetrics.Tracing.StartActivity("usage.ingest");
+        activity?.SetTag("billing.usage.batch_size", parsed.Value!.Count);
         var result = await handler.HandleAsync(new RecordUsageCommand(context.User.AccountId(), parsed.Value!), ct);
-        var rejected = result.Rejected.Select(r => new RejectedEventResponse(r.Index, r.EventId, r.Reason)).ToList();
+        metrics.UsageBatch(result.Accepted, result.Duplicates, result.Rejected.Count, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("billing.usage.accepted", result.Accepted);
+        var rejected = result.Rejected.Select(r => new RejectedEventResponse(r.Index, Echo(r.EventId), r.Reason)).ToList();
         return TypedResults.Json(new RecordUsageResponse(result.Accepted, result.Duplicates, rejected),
             MeteringJsonContext.Default.RecordUsageResponse);
     }
 
+    /// <summary>A rejected eventId is echoed with at most 128 characters (a longer one is rejected for its length).</summary>
+    private static string? Echo(string? eventId) =>
+        eventId is { Length: > UsageEventRules.MaxEventIdLength } ? eventId[..UsageEventRules.MaxEventIdLength] : eventId;
+
     private static async Task<IResult> GetEntitlementAsync(string? service, ClaimsPrincipal user, GetEntitlementHandler handler,
-        HttpContext context, CancellationToken ct)
+        HttpContext context, BillingMetrics metrics, CancellationToken ct)
     {
         var result = await handler.HandleAsync(user.AccountId(), service, ct, ApiAccountState.Of(context));
+        if (result.IsOk) metrics.EntitlementAnswer(result.Value!.Status);
         return result.ToHttp(e => TypedResults.Json(EntitlementResponse.From(e), MeteringJsonContext.Default.EntitlementResponse));
     }
 

@@ -19,6 +19,8 @@ public static class UsageRequestParser
 
     public static Result<IReadOnlyList<ParsedUsageEvent>> Parse(ReadOnlySequence<byte> body)
     {
+        // A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore it); Utf8JsonReader would refuse it.
+        if (body.Length >= 3 && body.Slice(0, 3).ToArray() is [0xEF, 0xBB, 0xBF]) body = body.Slice(3);
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
         try
         {
@@ -37,6 +39,7 @@ public static class UsageRequestParser
                     continue;
                 }
                 if (reader.TokenType != JsonTokenType.StartArray) return Invalid("events", "events must be an array of usage events.");
+                if (events is not null) return Invalid("events", "events appears more than once; send one events array.");
                 events = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -54,6 +57,11 @@ public static class UsageRequestParser
         catch (JsonException ex)
         {
             return Invalid("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on a string with invalid UTF-8: JSON text is UTF-8, so the whole body is refused, nothing stored.
+            return Invalid("body", "The body is not valid UTF-8: send the JSON encoded as UTF-8.");
         }
     }
 

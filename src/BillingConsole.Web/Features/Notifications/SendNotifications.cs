@@ -2,6 +2,7 @@ using BillingConsole.Domain.Notifications;
 using BillingConsole.Infrastructure.Notifications;
 using BillingConsole.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using BillingConsole.Web.Features.Operations;
 
 namespace BillingConsole.Web.Features.Notifications;
 
@@ -13,7 +14,7 @@ public sealed record SendNotificationsResult(int Sent, int Failed);
 /// and after <see cref="OutboundEmail.MaxAttempts"/> marks it failed. The in-app message is never touched.
 /// </summary>
 public sealed class SendNotificationsHandler(IDbContextFactory<BillingDbContext> dbFactory, INotificationSender sender,
-    TimeProvider clock, ILogger<SendNotificationsHandler> logger)
+    TimeProvider clock, ILogger<SendNotificationsHandler> logger, BillingMetrics? metrics = null)
 {
     private const int BatchSize = 100;
 
@@ -33,11 +34,13 @@ public sealed class SendNotificationsHandler(IDbContextFactory<BillingDbContext>
                 await sender.SendAsync(new EmailMessage(email.To, email.Subject, email.Body), ct);
                 email.MarkSent(clock.GetUtcNow().UtcDateTime);
                 sent++;
+                metrics?.Alert("sent");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 email.MarkAttemptFailed(ex.Message, clock.GetUtcNow().UtcDateTime);
                 failed++;
+                metrics?.Alert("failed");
                 logger.LogWarning("SendNotification: e-mail {EmailId} attempt {Attempt} failed: {Error}", email.Id,
                     email.Attempts, ex.Message);
             }

@@ -25,6 +25,8 @@ public static class HealthEndpoints
             .WithName("Health")
             .WithTags("Operations")
             .AllowAnonymous();
+        app.MapReadiness();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

@@ -1,11 +1,12 @@
 using BillingConsole.Web.Features.Demo;
 using BillingConsole.Web.Features.Pricing;
+using BillingConsole.Web.Jobs;
 
 namespace BillingConsole.Web.Features.Operations;
 
 public static class OperationsRegistration
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogSeeder>();
@@ -13,6 +14,10 @@ public static class OperationsRegistration
         services.AddSingleton<DemoHistory>();
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddReadinessChecks();
+        services.AddTelemetry(configuration);
+        services.AddSingleton<RawEventRetentionHandler>();
+        services.AddScoped<IBillingJob, RawEventRetentionJob>();
         return services;
     }
 }

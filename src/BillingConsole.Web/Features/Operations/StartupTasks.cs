@@ -25,6 +25,7 @@ public static class StartupTasks
             }
             await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(ct);
         }
+        await AdminBootstrap.RunAsync(app.Services, app.Configuration, app.Logger);
         if (app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment()))
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -6,6 +6,7 @@ using BillingConsole.Domain.Payments;
 using BillingConsole.Infrastructure.Persistence;
 using BillingConsole.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RechargeOrder = BillingConsole.Domain.Payments.Recharge;
 
 namespace BillingConsole.Web.Features.Recharge;
@@ -17,14 +18,38 @@ namespace BillingConsole.Web.Features.Recharge;
 /// retried from a fresh read and then finds the recharge already succeeded, which changes nothing.
 /// </summary>
 public sealed class CompleteRechargeHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    AlertTriggers alerts, ILogger<CompleteRechargeHandler> logger)
+    AlertTriggers alerts, ILogger<CompleteRechargeHandler> logger, IOptions<PaymentOptions>? options = null)
 {
-    public Task<Result<RechargeRow>> PayByGatewayAsync(Guid rechargeId, Money paidAmount, string tradeNo, CancellationToken ct) =>
-        CompleteAsync(rechargeId, (r, now) => r.SucceedByGateway(paidAmount, tradeNo, now), credit: true, ct);
+    private readonly PaymentOptions payments = options?.Value ?? new PaymentOptions();
+
+    public Task<Result<RechargeRow>> PayByGatewayAsync(Guid rechargeId, Money paidAmount, string tradeNo, CancellationToken ct,
+        string gateway = "sandbox") =>
+        CompleteAsync(rechargeId, (r, now) => r.SucceedByGateway(paidAmount, tradeNo, now, gateway), credit: true, ct);
+
+    /// <summary>The gateway closed the unpaid order (Alipay TRADE_CLOSED, or closed by reconciliation).</summary>
+    public Task<Result<RechargeRow>> FailAsync(Guid rechargeId, CancellationToken ct) =>
+        CompleteAsync(rechargeId, (r, now) => r.Fail(now), credit: false, ct);
 
     public Task<Result<RechargeRow>> ConfirmRemittanceAsync(Guid rechargeId, Money amountReceived, string confirmedBy,
         CancellationToken ct) =>
-        CompleteAsync(rechargeId, (r, now) => r.ConfirmRemittance(amountReceived, confirmedBy, now), credit: true, ct);
+        CompleteAsync(rechargeId, (r, now) => ReceivedOutOfBounds(r, amountReceived) is { } refused
+            ? Result<RechargeOrder>.Invalid("amountReceived", refused)
+            : r.ConfirmRemittance(amountReceived, confirmedBy, now), credit: true, ct);
+
+    /// <summary>
+    /// Issue #16: the amount received is bounded by <c>Payments:MaxRecharge</c> and by the ordered amount times
+    /// <c>Payments:ReceivedToleranceFactor</c> (default 10), compared as decimals before any conversion to units, so a
+    /// typo of a few zeros (or an amount that would overflow) is refused instead of credited.
+    /// </summary>
+    private string? ReceivedOutOfBounds(RechargeOrder recharge, Money received)
+    {
+        var byOrder = recharge.Amount.Amount * Math.Max(1m, payments.ReceivedToleranceFactor);
+        var max = Math.Min(payments.MaxRecharge, byOrder);
+        return received.Amount <= max ? null
+            : $"The amount received may be at most {Money.Yuan(decimal.Round(max, 2, MidpointRounding.ToZero)).ToFenString()} "
+              + $"(the ordered {recharge.Amount.ToFenString()} × {payments.ReceivedToleranceFactor:0.##}, and at most "
+              + $"{payments.MaxRecharge:0.##} per recharge); check the amount.";
+    }
 
     public Task<Result<RechargeRow>> CancelAsync(Guid rechargeId, CancellationToken ct) =>
         CompleteAsync(rechargeId, (r, now) => r.Method.IsGateway()

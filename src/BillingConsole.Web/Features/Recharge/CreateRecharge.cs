@@ -33,7 +33,7 @@ public sealed class CreateRechargeHandler(IDbContextFactory<BillingDbContext> db
         db.Recharges.Add(recharge);
         await db.SaveChangesAsync(ct);
         return Result<CreatedRecharge>.Ok(new CreatedRecharge(recharge.Id, recharge.Status, method, amount,
-            method.IsGateway() ? gateway.PayUrl(recharge.Id) : null,
+            method.IsGateway() ? gateway.PayUrl(recharge) : null,
             method == RechargeMethod.Offline ? account.RemittanceCode : null));
     }
 

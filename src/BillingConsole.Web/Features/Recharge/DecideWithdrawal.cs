@@ -15,9 +15,26 @@ public sealed record DecideWithdrawalCommand(Guid WithdrawalId, bool Approve, st
 /// a Refund entry with its own unique key). A second decision is refused and changes nothing.
 /// </summary>
 public sealed class DecideWithdrawalHandler(IDbContextFactory<BillingDbContext> dbFactory, TimeProvider clock,
-    AuditLog audit, ILogger<DecideWithdrawalHandler> logger)
+    AuditLog audit, ILogger<DecideWithdrawalHandler> logger, IOriginalRouteRefunds? refunds = null)
 {
-    public Task<Result<WithdrawalRow>> HandleAsync(DecideWithdrawalCommand cmd, CancellationToken ct) =>
+    public async Task<Result<WithdrawalRow>> HandleAsync(DecideWithdrawalCommand cmd, CancellationToken ct)
+    {
+        var decided = await DecideAsync(cmd, ct);
+        if (decided.IsOk && cmd.Approve && refunds is not null)
+        {
+            try
+            {
+                await refunds.ExecuteAsync(cmd.WithdrawalId, ct); // failures stay pending: reconciliation retries them
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "DecideWithdrawal: refunds of withdrawal {WithdrawalId} failed; they will be retried", cmd.WithdrawalId);
+            }
+        }
+        return decided;
+    }
+
+    private Task<Result<WithdrawalRow>> DecideAsync(DecideWithdrawalCommand cmd, CancellationToken ct) =>
         ConcurrencyRetry.ExecuteAsync(async attemptCt =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(attemptCt);
@@ -32,6 +49,7 @@ public sealed class DecideWithdrawalHandler(IDbContextFactory<BillingDbContext> 
                     withdrawal.Amount, withdrawal.Id.ToString(), withdrawal.ReturnLedgerKey, "Withdrawal rejected"), now, attemptCt);
                 if (!back.IsOk) return back.Cast<WithdrawalRow>();
             }
+            if (cmd.Approve && refunds is not null) await refunds.PlanAsync(db, withdrawal, now, attemptCt);
             // SPEC I4: an approval moves no money (it was held at request time), so it is audited here explicitly.
             audit.Add(db, cmd.Approve ? "withdrawal.approve" : "withdrawal.reject", $"withdrawal {withdrawal.Id}",
                 $"{withdrawal.Amount.ToFenString()} by {cmd.StaffUserId}" + (cmd.Note is null ? "" : $": {cmd.Note}"),

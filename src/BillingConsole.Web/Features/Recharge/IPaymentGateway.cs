@@ -9,6 +9,6 @@ public interface IPaymentGateway
     /// <summary>False when no gateway is configured: Alipay and online-banking recharges are refused then.</summary>
     bool IsAvailable { get; }
 
-    /// <summary>The site-relative URL of the cashier for this order.</summary>
-    string PayUrl(Guid rechargeId);
+    /// <summary>Where the payer pays this order: a site-relative cashier URL, or the gateway's own signed URL.</summary>
+    string PayUrl(BillingConsole.Domain.Payments.Recharge recharge);
 }

@@ -6,7 +6,16 @@ public sealed class PaymentOptions
     /// <summary>The upper limit of one recharge (SPEC R1), yuan.</summary>
     public decimal MaxRecharge { get; set; } = 1_000_000m;
 
+    /// <summary>
+    /// A staff confirmation may credit at most the ordered amount times this factor (issue #16; and never more than
+    /// <see cref="MaxRecharge"/>). 10 lets a remitter round up or pay several orders at once, not add zeros.
+    /// </summary>
+    public decimal ReceivedToleranceFactor { get; set; } = 10m;
+
     public SandboxOptions Sandbox { get; set; } = new();
+
+    /// <summary>The console's public base URL (Alipay notify_url / return_url); the request's own base when unset.</summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Where offline remittances go. The defaults are demo values, marked as such on the page.</summary>
     public RemittanceBankOptions RemittanceBank { get; set; } = new();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Payments;
 using BillingConsole.Web.Api;
+using BillingConsole.Web.Features.Operations;
 
 namespace BillingConsole.Web.Features.Recharge;
 
@@ -22,8 +23,8 @@ public static class RechargeEndpoints
 
     public sealed record ConfirmRequest(JsonElement? AmountReceived);
 
-    /// <summary>Notifications are small; anything bigger is not from the gateway.</summary>
-    private const int MaxNotificationBytes = 16 * 1024;
+    /// <summary>Notifications are small; anything bigger is not from the gateway (enforced while reading).</summary>
+    public const int MaxNotificationBytes = 8 * 1024;
 
     public static IEndpointRouteBuilder MapRechargeEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,7 +34,7 @@ public static class RechargeEndpoints
         app.MapAdminApi().WithTags("Admin").MapPost("/recharges/{rechargeId:guid}/confirm", ConfirmAsync)
             .WithName("AdminConfirmRecharge");
         app.MapPost("/api/v1/payments/notify/sandbox", NotifyAsync).AllowAnonymous().WithTags("Payments")
-            .WithName("SandboxNotify");
+            .WithName("SandboxNotify").WithRequestSizeLimit(MaxNotificationBytes);
         return app;
     }
 
@@ -71,15 +72,21 @@ public static class RechargeEndpoints
     }
 
     private static async Task<IResult> NotifyAsync(HttpRequest request, ProcessPaymentNotificationHandler handler,
-        CancellationToken ct)
+        BillingMetrics metrics, CancellationToken ct)
     {
-        if (request.ContentLength > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
+        using var activity = BillingMetrics.Tracing.StartActivity("payment.notification");
+        activity?.SetTag("billing.payment.gateway", "sandbox");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxNotificationBytes) return TypedResults.Text("too large", statusCode: 413);
         var reply = await handler.HandleAsync(request.Headers[SandboxSigner.TimestampHeader],
             request.Headers[SandboxSigner.SignatureHeader], buffer.ToArray(), ct);
-        return TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
+        var outcome = BillingMetrics.NotificationOutcome(reply.StatusCode, reply.Credited);
+        metrics.PaymentNotification("sandbox", outcome);
+        activity?.SetTag("billing.payment.outcome", outcome);
+        // The gateway reads only the success reply; a refusal is problem details like every /api error (issue #16).
+        return reply.StatusCode >= 400
+            ? ApiProblems.Problem(reply.StatusCode, reply.Body)
+            : TypedResults.Text(reply.Body, "text/plain", statusCode: reply.StatusCode);
     }
 
     private static string? MoneyText(JsonElement? value) =>

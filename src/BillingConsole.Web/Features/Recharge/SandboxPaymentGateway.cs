@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using BillingConsole.Infrastructure.Identity;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Payments;
 using Microsoft.Extensions.Options;
@@ -11,11 +13,26 @@ namespace BillingConsole.Web.Features.Recharge;
 /// (in process, so it works behind any proxy or port; docs/recharge.md).
 /// </summary>
 public sealed class SandboxPaymentGateway(IOptions<PaymentOptions> options, SandboxSigner signer,
-    ProcessPaymentNotificationHandler notify, CompleteRechargeHandler complete, GetRechargesHandler recharges) : IPaymentGateway
+    ProcessPaymentNotificationHandler notify, CompleteRechargeHandler complete, GetRechargesHandler recharges,
+    IOptions<BillingConsole.Web.Features.Alipay.AlipayOptions>? alipay = null) : IPaymentGateway
 {
-    public bool IsAvailable => options.Value.Sandbox.Enabled;
+    /// <summary>Off while Alipay is the gateway (API.md): its orders are never paid at the sandbox cashier.</summary>
+    public bool IsAvailable => options.Value.Sandbox.Enabled && alipay?.Value.Enabled != true;
 
-    public string PayUrl(Guid rechargeId) => $"/sandbox/cashier/{rechargeId}";
+    public string PayUrl(BillingConsole.Domain.Payments.Recharge recharge) =>
+        $"/sandbox/cashier/{recharge.Id}?t={signer.CashierToken(recharge.Id)}";
+
+    /// <summary>
+    /// A payable order, but only for the signed-in owner of its account or a holder of the cashier's signed link
+    /// (<paramref name="token"/>, from <see cref="PayUrl"/>); for anyone else it does not exist (issue #16).
+    /// </summary>
+    public async Task<RechargeRow?> FindForPayerAsync(Guid rechargeId, string? token, ClaimsPrincipal? user, CancellationToken ct)
+    {
+        var row = await FindPayableAsync(rechargeId, ct);
+        if (row is null) return null;
+        var owner = Guid.TryParse(user?.FindFirst(BillingClaims.AccountId)?.Value, out var accountId) && accountId == row.AccountId;
+        return owner || signer.VerifyCashierToken(rechargeId, token) ? row : null;
+    }
 
     /// <summary>What the cashier shows: only pending Alipay / online-banking orders.</summary>
     public async Task<RechargeRow?> FindPayableAsync(Guid rechargeId, CancellationToken ct) =>

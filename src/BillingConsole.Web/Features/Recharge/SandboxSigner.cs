@@ -21,6 +21,17 @@ public sealed class SandboxSigner(IOptions<PaymentOptions> options, TimeProvider
         ? Encoding.UTF8.GetBytes(configured)
         : RandomNumberGenerator.GetBytes(32);
 
+    /// <summary>
+    /// The cashier's own signed link (issue #16): <c>payUrl</c> carries <c>?t=</c> this token, so the cashier acts for
+    /// whoever the recharge's creator handed the link to, and not for anyone who merely knows the recharge id.
+    /// </summary>
+    public string CashierToken(Guid rechargeId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("cashier:" + rechargeId.ToString("D"))))[..32];
+
+    public bool VerifyCashierToken(Guid rechargeId, string? token) =>
+        token is { Length: 32 } && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(token.ToLowerInvariant()), Encoding.ASCII.GetBytes(CashierToken(rechargeId)));
+
     public string NowTimestamp() => clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     public string Sign(string timestamp, ReadOnlySpan<byte> body) => Convert.ToHexStringLower(Mac(timestamp, body));

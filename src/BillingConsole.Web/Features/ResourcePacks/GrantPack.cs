@@ -22,7 +22,7 @@ public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFacto
 
     public async Task<Result<PackRow>> HandleAsync(GrantPackCommand cmd, CancellationToken ct)
     {
-        var errors = Validate(cmd);
+        var errors = Validate(cmd, clock.GetUtcNow().UtcDateTime);
         if (errors.Count > 0) return Result<PackRow>.Invalid("The grant is incomplete; see the fields.", errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -46,13 +46,21 @@ public sealed class GrantPackHandler(IDbContextFactory<BillingDbContext> dbFacto
         return Result<PackRow>.Ok(PackViews.ToRow(created.Value!, type.NameEn, now, calendar));
     }
 
-    private static Dictionary<string, ResultMessage[]> Validate(GrantPackCommand cmd)
+    /// <summary>A grant lasts at most this long and starts at most this far from now (issue #16: a sane window).</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(3653);
+
+    private static Dictionary<string, ResultMessage[]> Validate(GrantPackCommand cmd, DateTime nowUtc)
     {
         var errors = new Dictionary<string, ResultMessage[]>();
         if (string.IsNullOrWhiteSpace(cmd.SpecId)) errors["specId"] = ["Choose a pack spec."];
         if (cmd.EffectiveAtUtc is null) errors["effectiveAt"] = ["Give the time the pack takes effect."];
         if (cmd.ExpiresAtUtc is null) errors["expiresAt"] = ["Give the time the pack expires."];
         else if (cmd.EffectiveAtUtc is { } from && cmd.ExpiresAtUtc <= from) errors["expiresAt"] = ["The expiry must be after the effective time."];
+        else if (cmd.EffectiveAtUtc is { } start && cmd.ExpiresAtUtc - start > MaxWindow) errors["expiresAt"] = ["A grant lasts at most 10 years."];
+        if (cmd.EffectiveAtUtc is { } effective && (effective < nowUtc - MaxWindow || effective > nowUtc + MaxWindow))
+        {
+            errors["effectiveAt"] = ["The effective time must be within 10 years of today."];
+        }
         if (string.IsNullOrWhiteSpace(cmd.Reason)) errors["reason"] = ["Give a reason for the grant."];
         else if (cmd.Reason.Trim().Length > MaxReasonLength) errors["reason"] = [$"The reason is at most {MaxReasonLength} characters."];
         return errors;

@@ -16,7 +16,8 @@ public static class ResourcePacksEndpoints
 
     public sealed record PurchasePackRequest(string? SpecId);
 
-    public sealed record GrantPackRequest(string? SpecId, DateTimeOffset? EffectiveAt, DateTimeOffset? ExpiresAt, string? Reason);
+    /// <summary>The times are strings so that one without an offset is refused by name (issue #16), not read as local time.</summary>
+    public sealed record GrantPackRequest(string? SpecId, string? EffectiveAt, string? ExpiresAt, string? Reason);
 
     public static IEndpointRouteBuilder MapResourcePacksEndpoints(this IEndpointRouteBuilder app)
     {
@@ -53,8 +54,16 @@ public static class ResourcePacksEndpoints
     private static async Task<IResult> GrantAsync(Guid accountId, GrantPackRequest? body, ClaimsPrincipal user,
         GrantPackHandler handler, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new GrantPackCommand(accountId, body?.SpecId, body?.EffectiveAt?.UtcDateTime,
-            body?.ExpiresAt?.UtcDateTime, body?.Reason, user.Identity?.Name ?? "admin-api"), ct);
+        if (!ApiTimes.TryParseInstant(body?.EffectiveAt, out var effectiveAt))
+        {
+            return ApiProblems.Validation("effectiveAt", "effectiveAt must be an ISO 8601 time with an offset, such as 2026-12-01T00:00:00+08:00.");
+        }
+        if (!ApiTimes.TryParseInstant(body?.ExpiresAt, out var expiresAt))
+        {
+            return ApiProblems.Validation("expiresAt", "expiresAt must be an ISO 8601 time with an offset, such as 2027-12-01T00:00:00+08:00.");
+        }
+        var result = await handler.HandleAsync(new GrantPackCommand(accountId, body?.SpecId, effectiveAt,
+            expiresAt, body?.Reason, user.Identity?.Name ?? "admin-api"), ct);
         return result.ToHttp(p => TypedResults.Created($"/api/v1/packs/{p.PackId}", ToResponse(p)));
     }
 

@@ -4,6 +4,7 @@ using BillingConsole.Web.Features.Accounts;
 using BillingConsole.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using BillingConsole.Web.Features.Operations;
 
 namespace BillingConsole.Web.Features.Settlement;
 
@@ -40,10 +41,24 @@ public sealed class EnforceArrearsHandler(IDbContextFactory<BillingDbContext> db
     }
 }
 
-public sealed class ArrearsEnforcementJob(EnforceArrearsHandler handler) : IBillingJob
+public sealed class ArrearsEnforcementJob(EnforceArrearsHandler handler, BillingMetrics metrics,
+    IDbContextFactory<BillingDbContext> dbFactory) : IBillingJob
 {
     public string Id => RecurringJobs.ArrearsEnforcement;
 
-    public async Task<string> RunAsync(CancellationToken ct) =>
-        $"{await handler.HandleAsync(ct)} account(s) suspended";
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var suspended = await handler.HandleAsync(ct);
+        metrics.Suspended(suspended);
+        // Every minute: the gauges of accounts in arrears and suspended (an index-only count per status).
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var counts = await db.Accounts.AsNoTracking()
+                .Where(a => a.Status == AccountStatus.Arrears || a.Status == AccountStatus.Suspended)
+                .GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+            metrics.AccountStates(counts.Where(c => c.Status == AccountStatus.Arrears).Sum(c => c.Count),
+                counts.Where(c => c.Status == AccountStatus.Suspended).Sum(c => c.Count));
+        }
+        return $"{suspended} account(s) suspended";
+    }
 }

@@ -1,3 +1,4 @@
+using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Settlement;
@@ -61,6 +62,9 @@ public sealed class RunDailyBillingHandler(IDbContextFactory<BillingDbContext> d
                 ct.ThrowIfCancellationRequested();
                 var chunk = chunks[c];
                 var commands = chunkCommands[c];
+                using var chunkSpan = BillingMetrics.Tracing.StartActivity("settlement.chunk");
+                chunkSpan?.SetTag("billing.settlement.accounts", chunk.Count);
+                chunkSpan?.SetTag("billing.settlement.account_days", commands.Count);
                 var prepared = next!;
                 next = c + 1 < chunks.Count ? PrepareAsync(chunkCommands[c + 1], catalog, usageDays, ct) : null;
                 IReadOnlyList<SettleOutcome>? outcomes = null;

@@ -1,0 +1,138 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BillingConsole.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Issue17AlipayGateway : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PaidThrough",
+                table: "Recharges",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "GatewayEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Gateway = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WithdrawalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Parameters = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatewayEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GatewayRefunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithdrawalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithdrawalLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RechargeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountUnits = table.Column<long>(type: "bigint", nullable: false),
+                    OutRequestNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatewayRefunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GatewayRefunds_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GatewayRefunds_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayEvents_AtUtc",
+                table: "GatewayEvents",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayEvents_RechargeId_AtUtc",
+                table: "GatewayEvents",
+                columns: new[] { "RechargeId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayEvents_WithdrawalId_AtUtc",
+                table: "GatewayEvents",
+                columns: new[] { "WithdrawalId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_AccountId",
+                table: "GatewayRefunds",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_OutRequestNo",
+                table: "GatewayRefunds",
+                column: "OutRequestNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_RechargeId",
+                table: "GatewayRefunds",
+                column: "RechargeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_Status_CreatedAtUtc",
+                table: "GatewayRefunds",
+                columns: new[] { "Status", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_WithdrawalId",
+                table: "GatewayRefunds",
+                column: "WithdrawalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatewayRefunds_WithdrawalLineId",
+                table: "GatewayRefunds",
+                column: "WithdrawalLineId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "GatewayEvents");
+
+            migrationBuilder.DropTable(
+                name: "GatewayRefunds");
+
+            migrationBuilder.DropColumn(
+                name: "PaidThrough",
+                table: "Recharges");
+        }
+    }
+}
