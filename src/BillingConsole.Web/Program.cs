@@ -7,6 +7,7 @@ using BillingConsole.Web.Features.Forecasts;
 using BillingConsole.Web.Features.AlibabaOpenApi;
 using BillingConsole.Web.Features.Alipay;
 using BillingConsole.Web.Features.AlipaySimulator;
+using BillingConsole.Web.Features.Invoices;
 using BillingConsole.Web.Features.Localization;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.Operations;
@@ -49,6 +50,7 @@ builder.Services.AddMetering(builder.Configuration);
 builder.Services.AddSupport(builder.Configuration);
 builder.Services.AddConsoleLocalization();
 builder.Services.AddAlibabaOpenApi();
+builder.Services.AddInvoices();
 
 var app = builder.Build();
 app.CheckStaticAssets();
@@ -100,6 +102,8 @@ app.MapForecastEndpoints();
 app.MapWebhookEndpoints();
 app.MapResourcePacksEndpoints();
 app.MapSupportEndpoints();
+app.MapInvoicesEndpoints();
+app.MapStatementsEndpoints();
 app.MapCultureEndpoints();
 // Pages post small forms (sign-in, registration, settings); issue #16 gives every route a body limit.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithRequestSizeLimit(RequestBodyLimits.PageFormBytes);

@@ -32,6 +32,18 @@ public sealed class OutboundEmail
     public DateTime? SentAtUtc { get; private set; }
     public string? LastError { get; private set; }
     public Guid Version { get; private set; }
+    /// <summary>An attached file (the PDF of an issued invoice, issue #19), or none.</summary>
+    public string? AttachmentFileName { get; private set; }
+    public byte[]? AttachmentContent { get; private set; }
+
+    /// <summary>Attaches one file before the e-mail is first saved.</summary>
+    public OutboundEmail WithAttachment(string fileName, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        AttachmentFileName = fileName.Length <= 200 ? fileName : fileName[^200..];
+        AttachmentContent = content;
+        return this;
+    }
 
     public static OutboundEmail Create(Guid notificationId, string to, string subject, string body, DateTime nowUtc) =>
         new()

@@ -2,6 +2,7 @@ using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Audit;
 using BillingConsole.Domain.Common;
 using BillingConsole.Domain.Forecasts;
+using BillingConsole.Domain.Invoicing;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
 using BillingConsole.Domain.Payments;
@@ -65,6 +66,10 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<ForecastAlertRule> ForecastAlertRules => Set<ForecastAlertRule>();
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
     public DbSet<AccessKeyNonce> AccessKeyNonces => Set<AccessKeyNonce>();
+    public DbSet<InvoicingAccount> InvoicingAccounts => Set<InvoicingAccount>();
+    public DbSet<InvoiceTitle> InvoiceTitles => Set<InvoiceTitle>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceDocument> InvoiceDocuments => Set<InvoiceDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

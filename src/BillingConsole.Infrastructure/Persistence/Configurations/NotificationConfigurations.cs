@@ -45,6 +45,8 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         b.Property(e => e.Body).HasMaxLength(4000);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(e => e.LastError).HasMaxLength(1000);
+        b.Property(e => e.AttachmentFileName).HasMaxLength(200);
+        b.Property(e => e.AttachmentContent).HasMaxLength(5 * 1024 * 1024);
         b.Property(e => e.Version).IsConcurrencyToken();
         b.HasIndex(e => new { e.Status, e.NextAttemptAtUtc });
         b.HasOne<Notification>().WithMany().HasForeignKey(e => e.NotificationId).OnDelete(DeleteBehavior.Restrict);

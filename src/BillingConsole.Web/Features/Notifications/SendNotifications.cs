@@ -31,7 +31,7 @@ public sealed class SendNotificationsHandler(IDbContextFactory<BillingDbContext>
             if (!await TryClaimAsync(db, email, now, ct)) continue;
             try
             {
-                await sender.SendAsync(new EmailMessage(email.To, email.Subject, email.Body), ct);
+                await sender.SendAsync(new EmailMessage(email.To, email.Subject, email.Body, email.AttachmentFileName, email.AttachmentContent), ct);
                 email.MarkSent(clock.GetUtcNow().UtcDateTime);
                 sent++;
                 metrics?.Alert("sent");

@@ -39,8 +39,13 @@ public sealed class UnsubscribePackHandler(IDbContextFactory<BillingDbContext> d
             if (!refund.IsOk) return refund.Cast<PackRow>();
             if (refund.Value.IsPositive)
             {
+                // SPEC V5: not below what is already invoiced or requested (claims the invoicing row; retried on a race).
+                if (await Invoices.InvoicingLock.RefundRefusalAsync(db, cmd.AccountId, refund.Value, calendar, now, innerCt) is { } refusal)
+                {
+                    return Result<PackRow>.Conflict(refusal);
+                }
                 var posted = await db.PostAsync(new PostLedgerEntryCommand(cmd.AccountId, LedgerEntryKind.Refund, refund.Value,
-                    pack.Id.ToString(), $"pack-refund:{pack.Id}", $"Refund of unsubscribed resource pack {pack.SpecId}"), now, innerCt);
+                    pack.Id.ToString(), Invoices.InvoiceableLedger.UnsubscribeRefundKeyPrefix + pack.Id, $"Refund of unsubscribed resource pack {pack.SpecId}"), now, innerCt);
                 if (!posted.IsOk) return posted.Cast<PackRow>();
             }
             await db.SaveChangesAsync(innerCt);
