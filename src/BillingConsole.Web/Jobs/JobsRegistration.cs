@@ -19,6 +19,7 @@ public static class JobsRegistration
     /// <summary>The dashboard for Admin only, also for requests from loopback (Hangfire would let those in).</summary>
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
+        AddDashboardAccessibility();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminOnlyDashboardFilter()],
@@ -28,6 +29,20 @@ public static class JobsRegistration
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.Admin);
         return app;
+    }
+
+    private static int dashboardAssetsAdded;
+
+    /// <summary>
+    /// Our stylesheet (WCAG AA contrast) and script (landmarks, heading levels, checkbox names) in every dashboard page;
+    /// Hangfire's routes are process-wide, so they are added once however many apps a test process builds.
+    /// </summary>
+    private static void AddDashboardAccessibility()
+    {
+        if (Interlocked.Exchange(ref dashboardAssetsAdded, 1) == 1) return;
+        var assembly = typeof(JobsRegistration).Assembly;
+        DashboardRoutes.AddStylesheet(assembly, "BillingConsole.Web.Jobs.Dashboard.hangfire-a11y.css");
+        DashboardRoutes.AddJavaScript(assembly, "BillingConsole.Web.Jobs.Dashboard.hangfire-a11y.js");
     }
 
     private sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter

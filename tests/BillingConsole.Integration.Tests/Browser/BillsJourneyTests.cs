@@ -55,8 +55,8 @@ public sealed class BillsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Equal(day, (await page.Locator("[data-testid=bill-day]").First.InnerTextAsync()).Trim());
         Assert.Equal("¥13.31", (await page.Locator("[data-testid=bill-payable]").First.InnerTextAsync()).Trim());
         Assert.Equal(3, await page.Locator("[data-testid=bill-line]").CountAsync());
-        Assert.Contains($"{day},{day},FV,7,0,7,0.182,1.274,0.004,1.27,paid", csv);
-        Assert.Contains($"{day},{day},FACE_COMPARE,7,0,7,0.006,0.042,0.002,0.04,paid", csv);
-        Assert.Contains($"{day},{day},RP,12,0,12,1.00,12.00,0.00,12.00,paid", csv);
+        Assert.Contains($"{day},{day},FV,活体人脸验证,7,0,7,0.182,1.274,0.004,1.27,paid", csv);
+        Assert.Contains($"{day},{day},FACE_COMPARE,人脸验证,7,0,7,0.006,0.042,0.002,0.04,paid", csv);
+        Assert.Contains($"{day},{day},RP,实人认证,12,0,12,1.00,12.00,0.00,12.00,paid", csv);
     }
 }

@@ -41,16 +41,16 @@ public sealed class MeteringJourneyTests(BrowserApp app) : IClassFixture<Browser
         await table.WaitForAsync();
         await Journey.ScreenshotAsync(page, "metering-02-usage");
         var text = await table.InnerTextAsync();
-        Assert.Contains("RP", text);
-        Assert.Contains("FV", text);
+        Assert.Contains("实人认证", text); // services by name (issue #15)
+        Assert.Contains("活体人脸验证", text);
         Assert.True(await page.Locator("[data-testid=usage-chart] svg").First.IsVisibleAsync());
 
         var csv = await page.Context.APIRequest.GetAsync(app.BaseUrl + "/usage/export.csv");
         Assert.Equal(200, csv.Status);
         var body = await csv.TextAsync();
-        Assert.Contains("usageDay,service,billable,notBillable", body);
-        Assert.Contains(",RP,7,2", body);
-        Assert.Contains(",FV,2,1", body);
+        Assert.Contains("usageDay,service,serviceName,billable,notBillable", body);
+        Assert.Contains(",RP,实人认证,7,2", body);
+        Assert.Contains(",FV,活体人脸验证,2,1", body);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
 
         Assert.Equal("100%", (await summary.Locator("[data-testid=summary-percent]").InnerTextAsync()).Trim());
         Assert.Equal("100", await summary.Locator(".mud-progress-linear [role=progressbar], [role=progressbar]").First.GetAttributeAsync("aria-valuenow"));
-        Assert.Contains("FV_CALLS_1K", await page.Locator("[data-testid=pack-instance]").First.InnerTextAsync());
+        Assert.Contains("活体人脸验证流量包 1,000 次", await page.Locator("[data-testid=pack-instance]").First.InnerTextAsync());
 
         await page.GotoAsync("/");
         await Journey.WaitForInteractiveAsync(page);
@@ -88,7 +88,7 @@ public sealed class PacksJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/packs");
         await Journey.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=pack-summary][data-packtype=RP_CALLS] [data-testid=pack-expand]").ClickAsync();
-        var row = page.Locator("[data-testid=pack-instance]", new PageLocatorOptions { HasText = "RP_CALLS_1K" });
+        var row = page.Locator("[data-testid=pack-instance]:has([data-spec=RP_CALLS_1K])");
         await row.Locator("[data-testid=action-unsubscribe]").ClickAsync();
         await page.Locator("[data-testid=dialog-amount]").WaitForAsync();
         await Journey.ScreenshotAsync(page, "packs-06-unsubscribe");

@@ -67,7 +67,7 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.GotoAsync("/usage");
         await Journey.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=usage-table]")).ToContainTextAsync("FV");
+        await Assertions.Expect(page.Locator("[data-testid=usage-table]")).ToContainTextAsync("活体人脸验证");
         await Journey.ScreenshotAsync(page, "e2e-09-usage");
 
         await page.GotoAsync("/bills");
@@ -75,12 +75,12 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.Locator("[data-testid=bill-toggle]").First.ClickAsync();
         await page.Locator("[data-testid=bill-detail]").WaitForAsync();
         Assert.Equal(day, (await page.Locator("[data-testid=bill-day]").First.InnerTextAsync()).Trim());
-        await Assertions.Expect(page.Locator("[data-testid=bill-line]").First).ToContainTextAsync("FV");
+        await Assertions.Expect(page.Locator("[data-testid=bill-line]").First).ToContainTextAsync("活体人脸验证");
         await Journey.ScreenshotAsync(page, "e2e-10-bill");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=bills-export]").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         // The pack covered all 900 calls (P4): used 900, deducted 900, billable 0.
-        Assert.Contains($"{day},{day},FV,900,900,0,", csv);
+        Assert.Contains($"{day},{day},FV,活体人脸验证,900,900,0,", csv);
 
         await page.GotoAsync("/messages");
         await Journey.WaitForInteractiveAsync(page);
@@ -107,11 +107,15 @@ public sealed class ConsoleJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Journey.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=recharge-amount] input").FillAsync("50");
         await page.Locator("[data-testid=recharge-method]").GetByText("线下汇款").ClickAsync();
-        await page.Locator("[data-testid=recharge-submit]").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("read-only");
+        // Issue 15: while impersonating, the write button is disabled with the reason as its tooltip; the server
+        // refusal stays the guard (ReadOnlyWrites, bUnit tests).
+        var submit = page.Locator("[data-testid=recharge-submit]");
+        await Assertions.Expect(submit).ToBeDisabledAsync();
+        await Assertions.Expect(submit).ToHaveAttributeAsync("data-read-only", "true");
+        await page.Locator("[data-testid=read-only-reason]").First.HoverAsync();
+        await Assertions.Expect(page.GetByText("客服正在以只读方式查看此账号").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=remittance-instructions]")).ToHaveCountAsync(0);
-        await page.WaitForTimeoutAsync(1200); // let the snackbar finish fading in before the picture
-        await Journey.ScreenshotAsync(page, "e2e-22-support-recharge-refused");
+        await Journey.ScreenshotAsync(page, "e2e-22-support-recharge-disabled");
 
         await page.Locator("[data-testid=end-impersonation]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/staff/accounts/", StringComparison.Ordinal));

@@ -54,6 +54,34 @@ public sealed class DemoHistoryTests(DemoHistoryTests.App app) : IClassFixture<D
     }
 
     [Fact]
+    public async Task DemoHistory_TellsAConsistentStory_OpenedAndCreditedFirst_BillsAtTheDailyRun()
+    {
+        _ = app.Server;
+        await using var db = app.CreateDbContext();
+        var accountId = (await db.Users.SingleAsync(u => u.Email == DemoSeeder.Owner.Email)).AccountId!.Value;
+        var calendar = app.Services.GetRequiredService<BillingConsole.Domain.Common.BillingCalendar>();
+        var account = await db.Accounts.SingleAsync(a => a.Id == accountId);
+        var entries = await db.LedgerEntries.Where(e => e.AccountId == accountId).OrderBy(e => e.Sequence).ToListAsync();
+        var bills = await db.Bills.Where(b => b.AccountId == accountId).ToListAsync();
+        var firstEvent = await db.UsageEvents.Where(e => e.AccountId == accountId).MinAsync(e => e.OccurredAtUtc);
+        var today = calendar.DayOf(DateTime.UtcNow);
+
+        // Opened (the staff view's 开通时间) at the start of the four-day history, before any usage.
+        Assert.Equal(today.AddDays(-4), calendar.DayOf(account.CreatedAtUtc));
+        Assert.True(account.CreatedAtUtc <= firstEvent);
+        // The opening balance is the first entry, credited when the account opened.
+        Assert.Equal(LedgerEntryKind.Adjustment, entries[0].Kind);
+        Assert.Equal(account.CreatedAtUtc, entries[0].CreatedAtUtc);
+        Assert.All(entries.Skip(1), e => Assert.True(e.CreatedAtUtc >= account.CreatedAtUtc));
+        // Each bill is issued at Billing:DailyRunAt (10:00) on the morning after its usage day, unless that is still ahead.
+        foreach (var bill in bills)
+        {
+            var due = calendar.DayEndUtc(bill.UsageDay).AddHours(10);
+            if (due <= DateTime.UtcNow.AddMinutes(-5)) Assert.Equal(due, bill.IssuedAtUtc);
+        }
+    }
+
+    [Fact]
     public async Task A5_DemoAlerts_CarryTheRealTriggerAndTheTimeOfTheDeduction_Issue15()
     {
         _ = app.Server;

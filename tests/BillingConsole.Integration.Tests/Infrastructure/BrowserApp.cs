@@ -9,7 +9,7 @@ namespace BillingConsole.Integration.Tests.Infrastructure;
 /// The app on a real Kestrel port plus Debian's Chromium driven by Playwright (never a downloaded browser).
 /// Skips with a clear message where Chromium is missing; under CI (CI=true) a missing browser fails instead.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -73,10 +73,16 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         await Factory.DisposeAsync();
     }
+}
+
+/// <summary>The browser app with the demo data as `dotnet run` seeds it (a month of history), for the axe test and screenshots.</summary>
+public sealed class DemoBrowserApp : BrowserApp
+{
+    public DemoBrowserApp() => Factory.With("Seed:DemoHistoryDays", "30");
 }

@@ -1,5 +1,6 @@
 using BillingConsole.Domain.Common;
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Accounts;
 using BillingConsole.Web.Features.Metering;
 using BillingConsole.Web.Features.QuotaAlerts;
 using BillingConsole.Web.Features.ResourcePacks;
@@ -12,11 +13,17 @@ namespace BillingConsole.Web.Features.Demo;
 /// <summary>
 /// A month of demo history through the real use cases (SPEC "Running"): packs bought on the first day, each day's
 /// usage ingested on that day, and the daily billing run the morning after, so the bills, deductions, ledger and
-/// alerts the console shows are what the rules produce. The handlers run on a <see cref="DemoClock"/>.
+/// alerts the console shows are what the rules produce. The handlers run on a <see cref="DemoClock"/>. The account
+/// opens at <see cref="StartUtc"/> (07:00 on the first day), the packs are bought five minutes later, and each
+/// morning's run happens at <c>Billing:DailyRunAt</c>, as the recurring job would.
 /// </summary>
 public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, BillingCalendar calendar,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers, IOptions<BillingOptions> billing)
 {
+    /// <summary>When the demo story begins: 07:00 billing time on the first day of the history (now without one).</summary>
+    public static DateTime StartUtc(BillingCalendar calendar, DateTime nowUtc, int days) =>
+        days <= 0 ? nowUtc : calendar.DayStartUtc(calendar.DayOf(nowUtc).AddDays(-days)).AddHours(7);
+
     private static readonly string[] PacksBoughtFirst = ["FV_CALLS_1K", "RP_CALLS_TRIAL", "IOT_MESSAGING_1M"];
 
     public async Task SeedAsync(Guid accountId, int days, CancellationToken ct)
@@ -32,14 +39,15 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
         var observe = new ObserveLowBalanceHandler(dbFactory, demo, loggers.CreateLogger<ObserveLowBalanceHandler>());
         var record = new RecordUsageHandler(services.GetRequiredService<MeterCatalog>(), calendar,
             services.GetRequiredService<IOptions<MeteringOptions>>(), services.GetRequiredService<IUsageEventWriter>(), demo);
-        var billing = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar),
+        var runAt = billing.Value.DailyRunAt.ToTimeSpan();
+        var billingRun = new RunDailyBillingHandler(dbFactory, new SettleAccountDayHandler(dbFactory, demo, calendar),
             new SettleAccountDaysHandler(dbFactory, demo, calendar), demo, calendar, alerts,
             loggers.CreateLogger<RunDailyBillingHandler>());
         var purchase = new PurchasePackHandler(dbFactory, demo, calendar, alerts, loggers.CreateLogger<PurchasePackHandler>());
 
         var today = calendar.DayOf(realNow);
         var first = today.AddDays(-days);
-        demo.Set(calendar.DayStartUtc(first).AddHours(7));
+        demo.Set(StartUtc(calendar, realNow, days).AddMinutes(5));
         foreach (var spec in PacksBoughtFirst)
         {
             var bought = await purchase.HandleAsync(new PurchasePackCommand(accountId, spec), ct);
@@ -55,8 +63,8 @@ public sealed class DemoHistory(IServiceProvider services, TimeProvider clock, B
             await IngestAsync(record, accountId, DemoUsage.Day(day, start, until), ct);
             if (day == today) break; // today's usage waits for tomorrow's run, as it would
             // The morning run bills the day that just ended (or runs now, if that morning has not come yet).
-            demo.Set(Min(calendar.DayEndUtc(day).AddHours(10), realNow));
-            await billing.HandleAsync(ct);
+            demo.Set(Min(calendar.DayEndUtc(day).Add(runAt), realNow));
+            await billingRun.HandleAsync(ct);
             await evaluate.HandleAsync(accountId, Domain.QuotaAlerts.QuotaAlertTrigger.Deduction, ct);
             await observe.HandleAsync(accountId, Domain.QuotaAlerts.BalanceMovement.Bill, ct);
         }

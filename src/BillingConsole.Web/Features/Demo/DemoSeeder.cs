@@ -28,7 +28,12 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IC
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(Owner.Email) is not null) return;
 
-        var opened = await scope.ServiceProvider.GetRequiredService<OpenAccountHandler>()
+        // The story starts with the history: the account opens and its opening balance is credited on the first day of
+        // the demo month (issue #15), not when the app first starts.
+        var days = configuration.GetValue("Seed:DemoHistoryDays", 30);
+        var calendar = scope.ServiceProvider.GetRequiredService<BillingCalendar>();
+        var openedAt = DemoHistory.StartUtc(calendar, clock.GetUtcNow().UtcDateTime, days);
+        var opened = await ActivatorUtilities.CreateInstance<OpenAccountHandler>(scope.ServiceProvider, (TimeProvider)new DemoClock(openedAt))
             .HandleAsync(new OpenAccountCommand(DemoAccountName, Owner.Email, Owner.Password), ct);
         if (!opened.IsOk) throw new InvalidOperationException($"Demo seed: {opened.Error}");
         await CreateStaffAsync(users, Support, Roles.Support);
@@ -37,11 +42,10 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IC
         var accountId = opened.Value!.AccountId;
         var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
         await db.PostAsync(new PostLedgerEntryCommand(accountId, LedgerEntryKind.Adjustment, Money.Yuan(5000m),
-            "demo", $"demo-opening-{accountId}", "Demo opening balance"), clock.GetUtcNow().UtcDateTime, ct);
+            "demo", $"demo-opening-{accountId}", "Demo opening balance"), openedAt, ct);
         await db.SaveChangesAsync(ct);
         // Tests turn the history off (Seed:DemoHistoryDays=0) to start from the plain opening balance.
-        await services.GetRequiredService<DemoHistory>()
-            .SeedAsync(accountId, configuration.GetValue("Seed:DemoHistoryDays", 30), ct);
+        await services.GetRequiredService<DemoHistory>().SeedAsync(accountId, days, ct);
         logger.LogInformation("DemoSeeder: demo account {AccountId} seeded", accountId);
     }
 

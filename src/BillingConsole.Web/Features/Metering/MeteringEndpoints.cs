@@ -83,18 +83,20 @@ public static class MeteringEndpoints
     }
 
     private static async Task<IResult> ExportCsvAsync(string? from, string? to, string? service, ClaimsPrincipal user,
-        GetUsageReportHandler handler, CancellationToken ct)
+        GetUsageReportHandler handler, Pricing.CatalogNames catalogNames,
+        Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> l, CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirst(BillingClaims.AccountId)?.Value, out var accountId))
         {
             return ApiProblems.Problem(StatusCodes.Status403Forbidden, "This sign-in has no account.");
         }
+        var names = await catalogNames.GetAsync(ct);
         var (defaultFrom, defaultTo) = handler.DefaultRange();
         if (!TryDay(from, defaultFrom, out var fromDay)) return ApiProblems.Validation("from", "from must be a day as yyyy-MM-dd.");
         if (!TryDay(to, defaultTo, out var toDay)) return ApiProblems.Validation("to", "to must be a day as yyyy-MM-dd.");
         var result = await handler.HandleAsync(new UsageReportQuery(accountId, fromDay, toDay, service), ct);
         return result.ToHttp(rows => TypedResults.File(
-            System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UsageCsv.Write(rows))).ToArray(),
+            System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(UsageCsv.Write(rows, s => names.Service(l, s)))).ToArray(),
             "text/csv; charset=utf-8", $"usage-{fromDay:yyyyMMdd}-{toDay:yyyyMMdd}.csv"));
     }
 

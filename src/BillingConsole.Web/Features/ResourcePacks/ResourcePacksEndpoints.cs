@@ -67,10 +67,12 @@ public static class ResourcePacksEndpoints
         return result.ToHttp(p => TypedResults.Created($"/api/v1/packs/{p.PackId}", ToResponse(p)));
     }
 
-    private static async Task<IResult> ExportDeductionsAsync(ClaimsPrincipal user, GetPackDeductionsHandler handler, CancellationToken ct)
+    private static async Task<IResult> ExportDeductionsAsync(ClaimsPrincipal user, GetPackDeductionsHandler handler,
+        Pricing.CatalogNames catalogNames, Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> l, CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirst(BillingClaims.AccountId)?.Value, out var accountId)) return TypedResults.Forbid();
-        var csv = GetPackDeductionsHandler.ToCsv(await handler.HandleAsync(accountId, ct));
+        var names = await catalogNames.GetAsync(ct);
+        var csv = GetPackDeductionsHandler.ToCsv(await handler.HandleAsync(accountId, ct), s => names.Spec(l, s), s => names.Service(l, s));
         // A BOM so that spreadsheet programs read the file as UTF-8.
         var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "pack-deductions.csv");

@@ -12,6 +12,9 @@ public sealed record GetLedgerQuery(Guid AccountId, DayRange Range);
 public sealed record LedgerRow(Guid EntryId, DateTime TimeUtc, LedgerEntryKind Kind, Money Amount, Money BalanceAfter,
     string Reference, string? Description)
 {
+    /// <summary>What the entry is about, as data: the console writes its description from it in the reader's language.</summary>
+    public LedgerSubject Subject { get; init; } = LedgerSubject.Other;
+
     /// <summary>The API's kind: lower-case snake case ("daily_bill", "pack_purchase").</summary>
     public string KindName => KindNames.Of(Kind);
 }
@@ -36,7 +39,8 @@ public sealed class GetLedgerHandler(IDbContextFactory<BillingDbContext> dbFacto
             .Where(e => e.AccountId == query.AccountId && e.CreatedAtUtc >= start && e.CreatedAtUtc < end)
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
+        var subjects = await LedgerSubjects.ReadAsync(db, entries, ct);
         return entries.Select(e => new LedgerRow(e.Id, e.CreatedAtUtc, e.Kind, e.Amount, e.BalanceAfter, e.Reference,
-            e.Description)).ToList();
+            e.Description) { Subject = subjects[e.Id] }).ToList();
     }
 }

@@ -51,7 +51,9 @@ public static class SettlementEndpoints
     }
 
     private static async Task<IResult> ExportAsync(string? from, string? to, string? service, string? status,
-        ClaimsPrincipal user, GetBillsHandler handler, TimeProvider clock, BillingCalendar calendar, CancellationToken ct)
+        ClaimsPrincipal user, GetBillsHandler handler, TimeProvider clock, BillingCalendar calendar,
+        Pricing.CatalogNames catalogNames, Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> l,
+        CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirst(BillingClaims.AccountId)?.Value, out var accountId))
         {
@@ -66,8 +68,9 @@ public static class SettlementEndpoints
         }
         if (range is null || errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The export filter is not valid.");
         var bills = await handler.HandleAsync(new GetBillsQuery(accountId, range, service, wanted), ct);
+        var names = await catalogNames.GetAsync(ct);
         var name = $"bills-{DayRange.Format(range.From)}-{DayRange.Format(range.To)}.csv";
-        return TypedResults.File(BillsCsv.Write(bills), "text/csv; charset=utf-8", name);
+        return TypedResults.File(BillsCsv.Write(bills, s => names.Service(l, s)), "text/csv; charset=utf-8", name);
     }
 
     public static BillResponse ToResponse(BillRow b) => new(b.BillId, b.UsageDay, b.IssuedAtUtc, b.Gross.ToExactString(),

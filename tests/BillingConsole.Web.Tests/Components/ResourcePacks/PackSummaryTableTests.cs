@@ -82,7 +82,9 @@ public sealed class PackSummaryTableTests : BillingTestContext
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=pack-summary]")));
         cut.Find("[data-testid=pack-expand]").Click();
         Assert.Single(cut.FindAll("[data-testid=pack-instance]"));
-        Assert.Contains("FV_CALLS_10K", cut.Find("[data-testid=pack-instance]").TextContent);
+        // The spec by its name in the page's language, not its id (issue #15).
+        Assert.Contains("Liveness verification pack 10,000 calls", cut.Find("[data-testid=pack-instance]").TextContent);
+        Assert.DoesNotContain("FV_CALLS_10K", cut.Find("[data-testid=pack-instance]").TextContent);
     }
 
     [Fact]

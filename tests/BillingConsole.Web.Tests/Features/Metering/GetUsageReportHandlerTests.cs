@@ -48,8 +48,8 @@ public sealed class GetUsageReportHandlerTests
     [Fact]
     public void Csv_HasHeaderAndOneLinePerRow()
     {
-        var csv = UsageCsv.Write([new UsageDayRow(new DateOnly(2026, 11, 27), "FV", 4, 1)]);
+        var csv = UsageCsv.Write([new UsageDayRow(new DateOnly(2026, 11, 27), "FV", 4, 1)], _ => "活体人脸验证");
 
-        Assert.Equal("usageDay,service,billable,notBillable\r\n2026-11-27,FV,4,1\r\n", csv);
+        Assert.Equal("usageDay,service,serviceName,billable,notBillable\r\n2026-11-27,FV,活体人脸验证,4,1\r\n", csv);
     }
 }

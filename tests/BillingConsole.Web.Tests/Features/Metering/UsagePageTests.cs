@@ -37,9 +37,11 @@ public sealed class UsagePageTests : BillingTestContext
         var rows = cut.FindAll("[data-testid=usage-table] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains("2026-11-27", rows[0]);
-        Assert.Contains("FV", rows[0]);
+        // Services by name, not code (issue #15).
+        Assert.Contains("Liveness face verification", rows[0]);
+        Assert.Equal("FV", cut.Find("[data-testid=usage-table] tbody tr td[data-service]").GetAttribute("data-service"));
         Assert.Contains("7", rows[0]);
-        Assert.Contains("RP", rows[1]);
+        Assert.Contains("Real-person verification", rows[1]);
         Assert.NotNull(cut.Find("[data-testid=usage-chart] svg"));
         var export = cut.Find("a[data-testid=usage-export]").GetAttribute("href");
         Assert.Equal("usage/export.csv?from=2026-10-29&to=2026-11-27", export);
