@@ -1,6 +1,7 @@
 using BillingConsole.Domain.Accounts;
 using BillingConsole.Domain.Audit;
 using BillingConsole.Domain.Common;
+using BillingConsole.Domain.Forecasts;
 using BillingConsole.Domain.Invoicing;
 using BillingConsole.Domain.Ledger;
 using BillingConsole.Domain.Metering;
@@ -11,6 +12,7 @@ using BillingConsole.Domain.QuotaAlerts;
 using BillingConsole.Domain.ResourcePacks;
 using BillingConsole.Domain.Pricing;
 using BillingConsole.Domain.Settlement;
+using BillingConsole.Domain.Webhooks;
 using BillingConsole.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -57,6 +59,11 @@ public class BillingDbContext(DbContextOptions options) : IdentityDbContext<Appl
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<ForecastAlertRule> ForecastAlertRules => Set<ForecastAlertRule>();
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
     public DbSet<AccessKeyNonce> AccessKeyNonces => Set<AccessKeyNonce>();
     public DbSet<InvoicingAccount> InvoicingAccounts => Set<InvoicingAccount>();

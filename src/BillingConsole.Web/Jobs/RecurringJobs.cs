@@ -11,11 +11,13 @@ public static class RecurringJobs
     public const string ArrearsEnforcement = "arrears-enforcement";
     public const string PackLifecycle = "pack-lifecycle";
     public const string AlertEvaluation = "alert-evaluation";
+    public const string WebhookDelivery = "webhook-delivery";
     public const string RawEventRetention = "raw-event-retention";
     public const string PaymentReconciliation = "payment-reconciliation";
 
     public static readonly string[] All =
-        [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, RawEventRetention, PaymentReconciliation];
+        [DailyBilling, ArrearsEnforcement, PackLifecycle, AlertEvaluation, RawEventRetention, PaymentReconciliation,
+            WebhookDelivery];
 
     public static void Register(IServiceProvider services)
     {
@@ -33,6 +35,8 @@ public static class RecurringJobs
             Cron.Hourly(), inZone);
         manager.AddOrUpdate<JobRunner>(AlertEvaluation, "notifications",
             r => r.RunAsync(AlertEvaluation, CancellationToken.None), "*/15 * * * *", inZone);
+        manager.AddOrUpdate<JobRunner>(WebhookDelivery, "notifications",
+            r => r.RunAsync(WebhookDelivery, CancellationToken.None), Cron.Minutely(), inZone);
         // Issue #22: old raw events of billed days, at night (docs/operations.md "Retention").
         manager.AddOrUpdate<JobRunner>(RawEventRetention, "default",
             r => r.RunAsync(RawEventRetention, CancellationToken.None), Cron.Daily(4, 30), inZone);

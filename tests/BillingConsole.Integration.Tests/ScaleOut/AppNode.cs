@@ -32,7 +32,8 @@ internal sealed class AppNode : IAsyncDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static async Task<AppNode> StartAsync(string connectionString, string name)
+    public static async Task<AppNode> StartAsync(string connectionString, string name,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "BillingConsole.Web.dll");
@@ -57,6 +58,7 @@ internal sealed class AppNode : IAsyncDisposable
         env["Seed__Demo"] = "false";
         env["Email__PickupDirectory"] = Path.Combine(dataFolder, "mail");
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
 
         var process = new Process { StartInfo = start };
         var node = new AppNode(process, new Uri($"http://127.0.0.1:{port}"));
