@@ -22,9 +22,10 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
     // /messages is checked by Messages_HasNoViolations, the quota-alert dialog by QuotaAlertDialog_HasNoViolations.
     private static readonly string[] OwnerPages =
         ["/", "/recharge", "/recharge/history", "/withdraw", "/bills", "/ledger", "/packs", "/packs/buy", "/packs/deductions",
-         "/packs/licences", "/usage", "/settings", "/settings/alerts"];
+         "/packs/licences", "/usage", "/settings", "/settings/alerts", "/settings/webhooks", "/invoices", "/statements"];
 
-    private static readonly string[] StaffPages = ["/staff", "/staff/remittances", "/staff/withdrawals", "/staff/audit", "/staff/jobs", "/staff/grants"];
+    private static readonly string[] StaffPages = ["/staff", "/staff/remittances", "/staff/withdrawals", "/staff/audit", "/staff/jobs", "/staff/grants",
+         "/staff/payments", "/staff/invoices"];
 
     [Fact]
     public async Task SignInPages_HaveNoViolations()
@@ -92,8 +93,10 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
     {
         var accountId = await OwnerAccountAsync();
         // A fresh purchased pack offers upgrade, renew and unsubscribe; a pending offline recharge the staff confirm dialog.
+        // Connection minutes: the demo reports none, so no usage shares the purchase's hour and unsubscribe stays offered
+        // whatever the time of day (RP usage of the current hour would count as covered by a pack bought in that hour).
         var bought = await app.Factory.Services.GetRequiredService<PurchasePackHandler>()
-            .HandleAsync(new PurchasePackCommand(accountId, "RP_CALLS_1K"), default);
+            .HandleAsync(new PurchasePackCommand(accountId, "IOT_CONNECTION_1M"), default);
         Assert.True(bought.IsOk, bought.Error);
         var offline = await app.Factory.Services.GetRequiredService<CreateRechargeHandler>()
             .HandleAsync(new CreateRechargeCommand(accountId, "100", "offline", false), default);
@@ -107,8 +110,8 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
         {
             problems.AddRange(await DialogViolationsAsync(page, "/packs", $"/packs {action}", async () =>
             {
-                await page.Locator("[data-testid=pack-summary][data-packtype=RP_CALLS] [data-testid=pack-expand]").ClickAsync();
-                await page.Locator($"[data-testid=pack-instance]:has([data-spec=RP_CALLS_1K]) [data-testid={action}]").ClickAsync();
+                await page.Locator("[data-testid=pack-summary][data-packtype=IOT_CONNECTION] [data-testid=pack-expand]").ClickAsync();
+                await page.Locator($"[data-testid=pack-instance]:has([data-spec=IOT_CONNECTION_1M]) [data-testid={action}]").ClickAsync();
             }));
         }
         problems.AddRange(await DialogViolationsAsync(page, "/settings", "/settings API key created",
@@ -177,7 +180,11 @@ public sealed class AccessibilityTests(DemoBrowserApp app) : IClassFixture<DemoB
         await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
         await open();
         await page.Locator(".mud-dialog").First.WaitForAsync();
-        return (await ViolationsAsync(page, what)).ToList();
+        // The dialog itself: the page behind its overlay is checked on its own by the page tests (axe would otherwise
+        // judge the contrast of buttons seen through the overlay's shade).
+        var result = await page.RunAxe(new AxeRunContext { Include = [new AxeSelector(".mud-dialog")] });
+        return result.Violations
+            .Select(v => $"{what}: {v.Id} ({v.Impact}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
     }
 
     /// <summary>Every violation axe reports, whatever its impact.</summary>
