@@ -2,6 +2,7 @@ using System.Text;
 using BillingConsole.Domain.Notifications;
 using BillingConsole.Domain.Webhooks;
 using BillingConsole.Infrastructure.Persistence;
+using BillingConsole.Web.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ public enum DeliveryOutcome
 /// attempt from <c>Webhooks:RetrySchedule</c> or gives up. The endpoint is disabled when it has failed for 5 days.
 /// </summary>
 public sealed class DeliverWebhookHandler(IDbContextFactory<BillingDbContext> dbFactory, IHttpClientFactory http,
-    WebhookSecrets secrets, IOptions<WebhookOptions> options, DispatchWebhooksHandler dispatch, TimeProvider clock)
+    WebhookSecrets secrets, IOptions<WebhookOptions> options, DispatchWebhooksHandler dispatch, TimeProvider clock,
+    BillingMetrics metrics)
 {
     public async Task<DeliveryOutcome> HandleAsync(Guid messageId, CancellationToken ct)
     {
@@ -58,6 +60,7 @@ public sealed class DeliverWebhookHandler(IDbContextFactory<BillingDbContext> db
             : (null, null, "The endpoint is disabled.");
         var ok = status is >= 200 and < 300;
         await FinishAsync(messageId, attempt.Id, request, status, excerpt, error, ok, ct);
+        metrics.WebhookDelivery(ok ? "delivered" : "failed");
         return ok ? DeliveryOutcome.Succeeded : DeliveryOutcome.Failed;
     }
 

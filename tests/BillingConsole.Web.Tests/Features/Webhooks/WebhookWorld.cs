@@ -1,10 +1,13 @@
 using BillingConsole.Domain.Accounts;
+using System.Diagnostics.Metrics;
 using BillingConsole.Web.Features.Accounts;
+using BillingConsole.Web.Features.Operations;
 using BillingConsole.Web.Features.Support;
 using BillingConsole.Web.Features.Webhooks;
 using BillingConsole.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,8 +53,12 @@ public sealed class WebhookWorld : IAsyncDisposable
         .AddInMemoryCollection([new("Payments:PublicBaseUrl", "https://console.example.com")]).Build());
 
     public DispatchWebhooksHandler Dispatch => new(Database, Jobs, Clock, NullLogger<DispatchWebhooksHandler>.Instance);
+    /// <summary>This world's own meters (listen with <c>instrument.Meter.Scope == MeterFactory</c>).</summary>
+    public IMeterFactory MeterFactory { get; } =
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     public DeliverWebhookHandler Deliver => new(Database, new Clients(Options), Secrets,
-        Microsoft.Extensions.Options.Options.Create(Options), Dispatch, Clock);
+        Microsoft.Extensions.Options.Options.Create(Options), Dispatch, Clock, new BillingMetrics(MeterFactory));
     public ManageWebhookEndpointsHandler Manage => new(Database, Secrets,
         Microsoft.Extensions.Options.Options.Create(Options), new AuditLog(Database, Clock), Clock);
     public WebhookDeliveriesHandler Deliveries => new(Database, Data, Dispatch, new AuditLog(Database, Clock), Clock);
